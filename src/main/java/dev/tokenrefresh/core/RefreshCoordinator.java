@@ -1,0 +1,187 @@
+package dev.tokenrefresh.core;
+
+import dev.tokenrefresh.core.breaker.BreakerState;
+import dev.tokenrefresh.core.breaker.CircuitBreaker;
+import dev.tokenrefresh.core.breaker.Permit;
+import dev.tokenrefresh.core.bulkhead.ConcurrencyLimit;
+import dev.tokenrefresh.core.bulkhead.Slot;
+import dev.tokenrefresh.core.error.RefreshRejectedException;
+import dev.tokenrefresh.core.error.RejectionReason;
+import dev.tokenrefresh.core.flight.SingleFlight;
+import dev.tokenrefresh.core.grace.RotationGrace;
+import dev.tokenrefresh.core.limit.AttemptLimiter;
+import dev.tokenrefresh.core.limit.Reservation;
+import dev.tokenrefresh.core.memory.MemoryGuard;
+import dev.tokenrefresh.core.metrics.CoordinatorGauges;
+import dev.tokenrefresh.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.core.time.Scheduler;
+import dev.tokenrefresh.core.token.Fingerprint;
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Turns any number of concurrent "this access token is expired, refresh it" requests into the
+ * fewest, safest calls to the identity provider.
+ *
+ * <p>For each {@link #refresh} it answers, in order: from rotation grace (the session's own refresh
+ * token was just rotated: hand out its replacement, no call); by joining the flight already running
+ * for the same refresh token; or by leading a new flight, which must pass the memory guard, the
+ * circuit breaker, the per-session attempt limit and the concurrency limit before its provider call
+ * runs on the executor, bounded by the timeout. Every caller gets its own copy of the flight's
+ * future: cancelling it, or timing it out, never cancels the shared call.
+ *
+ * <p>Failures arrive as the sealed {@link dev.tokenrefresh.core.error.RefreshException} family.
+ * Thread-safe; no lock is held across the provider call.
+ */
+public final class RefreshCoordinator implements CoordinatorGauges {
+
+  private final CoordinatorPorts ports;
+  private final SingleFlight<Fingerprint, TokenSet> flights = new SingleFlight<>();
+  private final RotationGrace grace;
+  private final AttemptLimiter limiter;
+  private final CircuitBreaker breaker;
+  private final ConcurrencyLimit slots;
+  private final MemoryGuard memory;
+  private final Duration timeout;
+
+  /**
+   * @param settings the validated thresholds
+   * @param ports the token endpoint, executor, scheduler, clock, heap gauge and metrics
+   */
+  public RefreshCoordinator(RefreshSettings settings, CoordinatorPorts ports) {
+    this.ports = ports;
+    RefreshMetrics metrics = ports.metrics();
+    this.grace =
+        new RotationGrace(settings.rotationGrace(), settings.maxTrackedSessions(), ports.ticker());
+    this.limiter =
+        new AttemptLimiter(
+            settings.maxAttempts(),
+            settings.attemptWindow(),
+            settings.cooldown(),
+            settings.maxTrackedSessions(),
+            ports.ticker(),
+            metrics::cooldownStarted);
+    this.breaker =
+        new CircuitBreaker(
+            settings.breakerFailureThreshold(),
+            settings.breakerOpenDuration(),
+            settings.breakerHalfOpenProbes(),
+            ports.ticker(),
+            metrics::breakerTransitioned);
+    this.slots = new ConcurrencyLimit(settings.maxConcurrent(), settings.maxQueued());
+    this.memory =
+        new MemoryGuard(
+            settings.memoryPressureEnabled(),
+            settings.heapFraction(),
+            settings.memorySampleInterval(),
+            ports.heapGauge(),
+            ports.ticker(),
+            metrics::memoryPressureEntered);
+    this.timeout = settings.timeout();
+    metrics.bindGauges(this);
+  }
+
+  /**
+   * Refreshes {@code current} for {@code session}.
+   *
+   * @return a stage of its own for this caller, completed with the new tokens or exceptionally with
+   *     a {@link dev.tokenrefresh.core.error.RefreshException}
+   */
+  public CompletionStage<TokenSet> refresh(SessionKey session, TokenSet current) {
+    ports.metrics().refreshRequested();
+    Fingerprint key = current.refreshTokenFingerprint();
+    Optional<TokenSet> replacement = grace.replacementFor(key, session);
+    if (replacement.isPresent()) {
+      ports.metrics().graceReplayed();
+      return CompletableFuture.completedFuture(replacement.get());
+    }
+    SingleFlight.Join<TokenSet> join = flights.join(key);
+    if (join.leader()) {
+      lead(session, key, current, join.flight());
+    } else {
+      ports.metrics().flightJoined();
+    }
+    return join.flight().copy();
+  }
+
+  /** Removes stale per-session trackers and expired grace entries; call every cleanup-interval. */
+  public void cleanup() {
+    limiter.cleanup();
+    grace.cleanup();
+  }
+
+  private void lead(
+      SessionKey session, Fingerprint key, TokenSet current, CompletableFuture<TokenSet> flight) {
+    // A flight for this token may have completed between the grace lookup and our registration;
+    // it remembered its rotation before it unregistered, so a second look cannot miss it.
+    Optional<TokenSet> replacement = grace.replacementFor(key, session);
+    if (replacement.isPresent()) {
+      ports.metrics().graceReplayed();
+      flight.complete(replacement.get());
+      return;
+    }
+    Permit permit = null;
+    Reservation attempt = null;
+    try {
+      if (memory.underPressure()) {
+        throw new RefreshRejectedException(
+            RejectionReason.MEMORY_PRESSURE, memory.untilNextSample());
+      }
+      permit = breaker.tryAcquire();
+      attempt = limiter.tryAcquire(session);
+      CompletableFuture<Slot> slot = slots.acquire();
+      ProviderCall call =
+          new ProviderCall(ports, breaker, grace, session, key, current, flight, permit, attempt);
+      if (!slot.isDone()) {
+        // The flight waits for a slot no longer than one call may take.
+        Scheduler.Cancellable queueTimer =
+            ports.scheduler().schedule(() -> slots.abandon(slot), timeout);
+        slot.whenComplete((s, e) -> queueTimer.cancel());
+      }
+      slot.whenComplete((s, e) -> call.onSlot(s, e, timeout));
+    } catch (RefreshRejectedException rejected) {
+      if (permit != null) {
+        breaker.release(permit);
+      }
+      if (attempt != null) {
+        attempt.cancel();
+      }
+      ports.metrics().rejected(rejected.reason());
+      flight.completeExceptionally(rejected);
+    }
+  }
+
+  @Override
+  public int inFlightCalls() {
+    return slots.running();
+  }
+
+  @Override
+  public int queuedFlights() {
+    return slots.queued();
+  }
+
+  @Override
+  public int activeFlights() {
+    return flights.size();
+  }
+
+  @Override
+  public BreakerState breakerState() {
+    return breaker.state();
+  }
+
+  @Override
+  public int trackedSessions() {
+    return limiter.trackedSessions();
+  }
+
+  @Override
+  public int graceEntries() {
+    return grace.size();
+  }
+}

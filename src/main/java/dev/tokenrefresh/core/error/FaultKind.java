@@ -1,0 +1,22 @@
+package dev.tokenrefresh.core.error;
+
+/** How the identity provider failed. Every kind counts toward the circuit breaker. */
+public enum FaultKind {
+  /** The provider answered with an HTTP 5xx status. */
+  SERVER_ERROR,
+  /** The provider answered {@code temporarily_unavailable}. */
+  TEMPORARILY_UNAVAILABLE,
+  /** The connection failed or broke. */
+  IO,
+  /** The call did not finish within the configured timeout and was cancelled. */
+  TIMEOUT,
+  /** The provider answered something that is not a valid token response. */
+  MALFORMED_RESPONSE,
+  /** The provider answered with an error this module does not classify more precisely. */
+  UNEXPECTED;
+
+  /** The lower-case name used in metric tags and log lines. */
+  public String tag() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.tokenrefresh.core.error;
+
+/** Why the coordinator refused to start a call to the identity provider. */
+public enum RejectionReason {
+  /** The session started more refreshes than allowed within the attempt window. */
+  COOLDOWN,
+  /** The circuit breaker is open: the provider failed repeatedly. */
+  CIRCUIT_OPEN,
+  /** The concurrency limit and its queue are full, or the queue wait ran out. */
+  SATURATED,
+  /** The heap is nearly full; only refreshes already in flight may be joined. */
+  MEMORY_PRESSURE;
+
+  /** The lower-case name used in metric tags and log lines. */
+  public String tag() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.tokenrefresh.core.limit;
+
+import dev.tokenrefresh.core.token.SessionKey;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One attempt counted by an {@link AttemptLimiter}. When the call it was taken for is never started
+ * (the breaker or the concurrency limit refused it), {@link #cancel()} un-counts it, so that being
+ * refused for someone else's reason never pushes a session into cooldown. Thread-safe.
+ */
+public final class Reservation {
+
+  private final AttemptLimiter limiter;
+  private final SessionKey session;
+  private final long startedAt;
+  private final AtomicBoolean cancelled = new AtomicBoolean();
+
+  Reservation(AttemptLimiter limiter, SessionKey session, long startedAt) {
+    this.limiter = limiter;
+    this.session = session;
+    this.startedAt = startedAt;
+  }
+
+  /** Un-counts the attempt; idempotent. */
+  public void cancel() {
+    if (cancelled.compareAndSet(false, true)) {
+      limiter.cancel(session, startedAt);
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package dev.tokenrefresh.core.metrics;
+
+import dev.tokenrefresh.core.breaker.BreakerState;
+import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.error.RejectionReason;
+import java.time.Duration;
+
+/**
+ * The port through which the coordinator reports what it does. Every method has a no-op default;
+ * the Jakarta layer adapts it to MicroProfile Metrics or Micrometer. Implementations must be
+ * thread-safe and must not block: they are called on request threads and inside refresh flights.
+ */
+public interface RefreshMetrics {
+
+  /** A caller asked for a refresh (one per request that needed one). */
+  default void refreshRequested() {}
+
+  /** A caller joined a refresh already in flight: a deduplicated request. */
+  default void flightJoined() {}
+
+  /** A caller holding a just-rotated refresh token got the new tokens from rotation grace. */
+  default void graceReplayed() {}
+
+  /** A rotation could not be remembered because the grace table was full. */
+  default void graceDropped() {}
+
+  /** A call to the identity provider started. */
+  default void idpCallStarted() {}
+
+  /** A call to the identity provider returned new tokens. */
+  default void refreshSucceeded(Duration latency) {}
+
+  /** The identity provider rejected the grant (terminal for the session). */
+  default void grantRevoked(Duration latency) {}
+
+  /** The identity provider failed (transient). */
+  default void idpFaulted(FaultKind kind, Duration latency) {}
+
+  /** A request made before the call reached the provider was retried once. */
+  default void retriedNotSent() {}
+
+  /** The coordinator refused to start a call. */
+  default void rejected(RejectionReason reason) {}
+
+  /** The breaker changed state; {@code to == OPEN} is a trip. */
+  default void breakerTransitioned(BreakerState from, BreakerState to) {}
+
+  /** A session exceeded its attempt limit and entered cooldown. */
+  default void cooldownStarted() {}
+
+  /** The heap guard's verdict changed to "under pressure". */
+  default void memoryPressureEntered() {}
+
+  /**
+   * Hands over the live gauges once, when the coordinator is built. Adapters register them; the
+   * suppliers are cheap and thread-safe.
+   */
+  default void bindGauges(CoordinatorGauges gauges) {}
+
+  /** The metrics port that records nothing. */
+  static RefreshMetrics noop() {
+    return NoopMetrics.INSTANCE;
+  }
+}

@@ -1,0 +1,76 @@
+package dev.tokenrefresh.core.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The tokens of one session: what the identity provider issued at login or at the last refresh. The
+ * access token's expiry is computed once, when the set is built, so that deciding whether a request
+ * needs a refresh never parses a token. Immutable and thread-safe; {@link #toString()} never shows
+ * a token.
+ *
+ * @param accessToken the access token (opaque or JWT), never blank
+ * @param refreshToken the refresh token, never blank
+ * @param idToken the ID token, or {@code null} when the provider sent none
+ * @param accessTokenExpiresAt when the access token stops being valid
+ * @param issuedAt when this set was obtained; with the expiry it gives the token's lifetime
+ */
+public record TokenSet(
+    String accessToken,
+    String refreshToken,
+    String idToken,
+    Instant accessTokenExpiresAt,
+    Instant issuedAt) {
+
+  /** Validates that the set can be used and refreshed. */
+  public TokenSet {
+    requireText(accessToken, "access token");
+    requireText(refreshToken, "refresh token");
+    if (idToken != null && idToken.isBlank()) {
+      throw new IllegalArgumentException("id token must be absent or non-blank");
+    }
+    Objects.requireNonNull(accessTokenExpiresAt, "accessTokenExpiresAt");
+    Objects.requireNonNull(issuedAt, "issuedAt");
+  }
+
+  /** The ID token, when the provider sent one. */
+  public Optional<String> idTokenValue() {
+    return Optional.ofNullable(idToken);
+  }
+
+  /** The fingerprint of the refresh token: the key of its refresh flight. */
+  public Fingerprint refreshTokenFingerprint() {
+    return Fingerprint.of(refreshToken);
+  }
+
+  /**
+   * Whether the access token must be refreshed at {@code now}: it has expired, or expires within
+   * the refresh-ahead margin. The margin is capped at half the token's lifetime, so that a provider
+   * issuing short-lived tokens (10 s) does not make every fresh token look expired.
+   */
+  public boolean needsRefresh(Instant now, Duration refreshAhead) {
+    Duration lifetime = Duration.between(issuedAt, accessTokenExpiresAt);
+    Duration halfLife = lifetime.isNegative() ? Duration.ZERO : lifetime.dividedBy(2);
+    Duration margin = refreshAhead.compareTo(halfLife) > 0 ? halfLife : refreshAhead;
+    return !now.isBefore(accessTokenExpiresAt.minus(margin));
+  }
+
+  @Override
+  public String toString() {
+    return "TokenSet[accessToken=[redacted], refreshToken=[redacted], idToken="
+        + (idToken == null ? "absent" : "[redacted]")
+        + ", accessTokenExpiresAt="
+        + accessTokenExpiresAt
+        + ", issuedAt="
+        + issuedAt
+        + "]";
+  }
+
+  private static void requireText(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(what + " must be present and non-blank");
+    }
+  }
+}
