@@ -28,17 +28,23 @@ public final class SingleFlight<K, V> {
    * @return the flight and whether this caller leads it; the leader must complete it
    */
   public Join<V> join(K key) {
-    CompletableFuture<V> existing = flights.get(key);
-    if (existing != null) {
-      return new Join<>(existing, false);
+    while (true) {
+      CompletableFuture<V> existing = flights.get(key);
+      if (existing == null) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        existing = flights.putIfAbsent(key, mine);
+        if (existing == null) {
+          mine.whenComplete((value, failure) -> flights.remove(key, mine));
+          return new Join<>(mine, true);
+        }
+      }
+      if (!existing.isDone()) {
+        return new Join<>(existing, false);
+      }
+      // Completed but not yet unregistered (its callbacks may still be running): a finished
+      // flight is never joined, so that its result is not handed out past its moment.
+      flights.remove(key, existing);
     }
-    CompletableFuture<V> mine = new CompletableFuture<>();
-    existing = flights.putIfAbsent(key, mine);
-    if (existing != null) {
-      return new Join<>(existing, false);
-    }
-    mine.whenComplete((value, failure) -> flights.remove(key, mine));
-    return new Join<>(mine, true);
   }
 
   /** Flights registered now. */

@@ -1,0 +1,95 @@
+package dev.tokenrefresh.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenrefresh.core.support.CoordinatorFixture;
+import dev.tokenrefresh.core.support.ScriptedEndpoint;
+import dev.tokenrefresh.core.support.Tokens;
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Rule 2: a request that read the session just before the new tokens were saved. */
+class RotationGraceCoordinatorTest {
+
+  private final SessionKey session = SessionKey.of("session-a");
+
+  @Test
+  void refresh_withJustRotatedTokenFromSameSession_getsNewTokensWithoutProviderCall()
+      throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
+      TokenSet old = Tokens.expired();
+      TokenSet fresh = f.coordinator.refresh(session, old).toCompletableFuture().get();
+
+      f.time.advance(Duration.ofSeconds(29));
+      TokenSet late = f.coordinator.refresh(session, old).toCompletableFuture().get();
+
+      assertThat(late).isEqualTo(fresh);
+      assertThat(endpoint.calls()).isEqualTo(1);
+      assertThat(f.metrics.count("grace")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void negativeControl_withGraceOff_theLateRequestRedeemsTheRotatedTokenAgain() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
+    RefreshSettings noGrace = RefreshSettings.builder().rotationGrace(Duration.ZERO).build();
+    try (CoordinatorFixture f = new CoordinatorFixture(noGrace, endpoint)) {
+      TokenSet old = Tokens.expired();
+      f.coordinator.refresh(session, old).toCompletableFuture().get();
+      f.coordinator.refresh(session, old).toCompletableFuture().get();
+
+      assertThat(endpoint.calls()).as("the reuse a rotating provider punishes").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void refresh_withRotatedTokenFromAnotherSession_getsNoReplay() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
+      TokenSet old = Tokens.expired();
+      TokenSet fresh = f.coordinator.refresh(session, old).toCompletableFuture().get();
+      TokenSet other =
+          f.coordinator.refresh(SessionKey.of("session-b"), old).toCompletableFuture().get();
+
+      assertThat(other).isNotEqualTo(fresh);
+      assertThat(endpoint.calls()).isEqualTo(2);
+      assertThat(f.metrics.count("grace")).isZero();
+    }
+  }
+
+  @Test
+  void refresh_afterGraceExpired_callsTheProviderAndCleanupRemovesTheEntry() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
+      TokenSet old = Tokens.expired();
+      f.coordinator.refresh(session, old).toCompletableFuture().get();
+      assertThat(f.coordinator.graceEntries()).isEqualTo(1);
+
+      f.time.advance(Duration.ofSeconds(30));
+      f.coordinator.refresh(session, old).toCompletableFuture().get();
+      assertThat(endpoint.calls()).isEqualTo(2);
+
+      f.time.advance(Duration.ofSeconds(31));
+      f.coordinator.cleanup();
+      assertThat(f.coordinator.graceEntries()).isZero();
+    }
+  }
+
+  @Test
+  void refresh_withTokenRotatedTwice_getsTheNewestTokens() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
+      TokenSet a = Tokens.expired();
+      TokenSet b = f.coordinator.refresh(session, a).toCompletableFuture().get();
+      TokenSet c = f.coordinator.refresh(session, b).toCompletableFuture().get();
+
+      TokenSet late = f.coordinator.refresh(session, a).toCompletableFuture().get();
+
+      assertThat(late).isEqualTo(c);
+      assertThat(endpoint.calls()).isEqualTo(2);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.tokenrefresh.core.support;
+
+import dev.tokenrefresh.core.CoordinatorPorts;
+import dev.tokenrefresh.core.RefreshCoordinator;
+import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.TokenEndpoint;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A coordinator wired to fake time, counting metrics, a settable heap gauge and a real thread pool
+ * for provider calls. Close it to stop the pool.
+ */
+public final class CoordinatorFixture implements AutoCloseable {
+
+  public final FakeTime time = new FakeTime();
+  public final CountingMetrics metrics = new CountingMetrics();
+  public final AtomicReference<Double> heap = new AtomicReference<>(0.1);
+  public final ExecutorService executor = Executors.newCachedThreadPool();
+  public final RefreshCoordinator coordinator;
+
+  public CoordinatorFixture(RefreshSettings settings, TokenEndpoint endpoint) {
+    this.coordinator =
+        new RefreshCoordinator(
+            settings, new CoordinatorPorts(endpoint, executor, time, time, heap::get, metrics));
+  }
+
+  public CoordinatorFixture(TokenEndpoint endpoint) {
+    this(RefreshSettings.defaults(), endpoint);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.tokenrefresh.core.support;
+
+import dev.tokenrefresh.core.breaker.BreakerState;
+import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.error.RejectionReason;
+import dev.tokenrefresh.core.metrics.CoordinatorGauges;
+import dev.tokenrefresh.core.metrics.RefreshMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counts every metrics event by name (e.g. {@code "rejected.cooldown"}). Thread-safe. */
+public final class CountingMetrics implements RefreshMetrics {
+
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private volatile CoordinatorGauges gauges;
+
+  /** The count of one event. */
+  public long count(String event) {
+    LongAdder adder = counts.get(event);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  /** The gauges bound by the coordinator. */
+  public CoordinatorGauges gauges() {
+    return gauges;
+  }
+
+  private void inc(String event) {
+    counts.computeIfAbsent(event, k -> new LongAdder()).increment();
+  }
+
+  @Override
+  public void refreshRequested() {
+    inc("requested");
+  }
+
+  @Override
+  public void flightJoined() {
+    inc("joined");
+  }
+
+  @Override
+  public void graceReplayed() {
+    inc("grace");
+  }
+
+  @Override
+  public void graceDropped() {
+    inc("grace.dropped");
+  }
+
+  @Override
+  public void idpCallStarted() {
+    inc("calls");
+  }
+
+  @Override
+  public void refreshSucceeded(Duration latency) {
+    inc("succeeded");
+  }
+
+  @Override
+  public void grantRevoked(Duration latency) {
+    inc("revoked");
+  }
+
+  @Override
+  public void idpFaulted(FaultKind kind, Duration latency) {
+    inc("fault." + kind.tag());
+  }
+
+  @Override
+  public void retriedNotSent() {
+    inc("retried");
+  }
+
+  @Override
+  public void rejected(RejectionReason reason) {
+    inc("rejected." + reason.tag());
+  }
+
+  @Override
+  public void breakerTransitioned(BreakerState from, BreakerState to) {
+    inc("breaker." + to.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  @Override
+  public void cooldownStarted() {
+    inc("cooldown");
+  }
+
+  @Override
+  public void memoryPressureEntered() {
+    inc("memory");
+  }
+
+  @Override
+  public void bindGauges(CoordinatorGauges bound) {
+    this.gauges = bound;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.tokenrefresh.core.support;
+
+import dev.tokenrefresh.core.TokenEndpoint;
+import dev.tokenrefresh.core.token.TokenSet;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A token endpoint that counts its calls and answers from a script: each call takes the next step
+ * (or repeats the last one). A step may wait on a gate first, so a test can hold calls in flight.
+ * Thread-safe.
+ */
+public final class ScriptedEndpoint implements TokenEndpoint {
+
+  private final AtomicInteger calls = new AtomicInteger();
+  private final AtomicInteger interrupted = new AtomicInteger();
+  private final Deque<Function<TokenSet, TokenSet>> steps = new ArrayDeque<>();
+  private final CountDownLatch gate;
+  private final CountDownLatch entered = new CountDownLatch(1);
+  private Function<TokenSet, TokenSet> last = current -> Tokens.rotated();
+
+  private ScriptedEndpoint(CountDownLatch gate) {
+    this.gate = gate;
+  }
+
+  /** An endpoint that answers at once with rotated tokens unless scripted otherwise. */
+  public static ScriptedEndpoint immediate() {
+    return new ScriptedEndpoint(new CountDownLatch(0));
+  }
+
+  /** An endpoint whose calls wait until {@link #open()} (or until interrupted). */
+  public static ScriptedEndpoint gated() {
+    return new ScriptedEndpoint(new CountDownLatch(1));
+  }
+
+  /** Appends a step: the answer of one call. */
+  public synchronized ScriptedEndpoint then(Function<TokenSet, TokenSet> step) {
+    steps.addLast(step);
+    return this;
+  }
+
+  /** Appends a step that throws {@code failure}. */
+  public ScriptedEndpoint thenThrow(RuntimeException failure) {
+    return then(
+        current -> {
+          throw failure;
+        });
+  }
+
+  /** Lets gated calls proceed. */
+  public void open() {
+    gate.countDown();
+  }
+
+  /** Waits until a call has entered the endpoint. */
+  public void awaitEntered() throws InterruptedException {
+    entered.await();
+  }
+
+  /** Calls made so far. */
+  public int calls() {
+    return calls.get();
+  }
+
+  /** Calls that ended because their thread was interrupted while waiting at the gate. */
+  public int interruptedCalls() {
+    return interrupted.get();
+  }
+
+  @Override
+  public TokenSet refresh(TokenSet current) {
+    calls.incrementAndGet();
+    entered.countDown();
+    try {
+      gate.await();
+    } catch (InterruptedException e) {
+      interrupted.incrementAndGet();
+      Thread.currentThread().interrupt();
+      throw dev.tokenrefresh.core.error.IdpFaultException.of(
+          dev.tokenrefresh.core.error.FaultKind.IO, "interrupted");
+    }
+    return nextStep().apply(current);
+  }
+
+  private synchronized Function<TokenSet, TokenSet> nextStep() {
+    if (!steps.isEmpty()) {
+      last = steps.pollFirst();
+    }
+    return last;
+  }
+}
