@@ -18,7 +18,7 @@ public final class ScriptedEndpoint implements TokenEndpoint {
   private final AtomicInteger calls = new AtomicInteger();
   private final AtomicInteger interrupted = new AtomicInteger();
   private final Deque<Function<TokenSet, TokenSet>> steps = new ArrayDeque<>();
-  private final CountDownLatch gate;
+  private volatile CountDownLatch gate;
   private final CountDownLatch entered = new CountDownLatch(1);
   private Function<TokenSet, TokenSet> last = current -> Tokens.rotated();
 
@@ -48,6 +48,11 @@ public final class ScriptedEndpoint implements TokenEndpoint {
         current -> {
           throw failure;
         });
+  }
+
+  /** Makes the next calls wait again, until the next {@link #open()}. */
+  public void close() {
+    gate = new CountDownLatch(1);
   }
 
   /** Lets gated calls proceed. */
