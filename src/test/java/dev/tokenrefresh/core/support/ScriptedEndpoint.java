@@ -19,21 +19,29 @@ public final class ScriptedEndpoint implements TokenEndpoint {
   private final AtomicInteger interrupted = new AtomicInteger();
   private final Deque<Function<TokenSet, TokenSet>> steps = new ArrayDeque<>();
   private volatile CountDownLatch gate;
-  private final CountDownLatch entered = new CountDownLatch(1);
+  private final Object entered = new Object();
   private Function<TokenSet, TokenSet> last = current -> Tokens.rotated();
 
-  private ScriptedEndpoint(CountDownLatch gate) {
+  private final boolean ignoresInterrupts;
+
+  private ScriptedEndpoint(CountDownLatch gate, boolean ignoresInterrupts) {
     this.gate = gate;
+    this.ignoresInterrupts = ignoresInterrupts;
+  }
+
+  /** A gated endpoint whose calls hang on, ignoring interrupts, until {@link #open()}. */
+  public static ScriptedEndpoint hung() {
+    return new ScriptedEndpoint(new CountDownLatch(1), true);
   }
 
   /** An endpoint that answers at once with rotated tokens unless scripted otherwise. */
   public static ScriptedEndpoint immediate() {
-    return new ScriptedEndpoint(new CountDownLatch(0));
+    return new ScriptedEndpoint(new CountDownLatch(0), false);
   }
 
   /** An endpoint whose calls wait until {@link #open()} (or until interrupted). */
   public static ScriptedEndpoint gated() {
-    return new ScriptedEndpoint(new CountDownLatch(1));
+    return new ScriptedEndpoint(new CountDownLatch(1), false);
   }
 
   /** Appends a step: the answer of one call. */
@@ -60,9 +68,18 @@ public final class ScriptedEndpoint implements TokenEndpoint {
     gate.countDown();
   }
 
-  /** Waits until a call has entered the endpoint. */
-  public void awaitEntered() throws InterruptedException {
-    entered.await();
+  /** Waits (at most 10 s) until {@code n} calls have entered the endpoint. */
+  public void awaitEntered(int n) throws InterruptedException {
+    synchronized (entered) {
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (calls.get() < n) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("only " + calls.get() + " of " + n + " calls entered");
+        }
+        entered.wait(Math.max(1, left / 1_000_000));
+      }
+    }
   }
 
   /** Calls made so far. */
@@ -78,9 +95,11 @@ public final class ScriptedEndpoint implements TokenEndpoint {
   @Override
   public TokenSet refresh(TokenSet current) {
     calls.incrementAndGet();
-    entered.countDown();
+    synchronized (entered) {
+      entered.notifyAll();
+    }
     try {
-      gate.await();
+      awaitGate();
     } catch (InterruptedException e) {
       interrupted.incrementAndGet();
       Thread.currentThread().interrupt();
@@ -88,6 +107,20 @@ public final class ScriptedEndpoint implements TokenEndpoint {
           dev.tokenrefresh.core.error.FaultKind.IO, "interrupted");
     }
     return nextStep().apply(current);
+  }
+
+  private void awaitGate() throws InterruptedException {
+    while (true) {
+      try {
+        gate.await();
+        return;
+      } catch (InterruptedException e) {
+        if (!ignoresInterrupts) {
+          throw e;
+        }
+        interrupted.incrementAndGet();
+      }
+    }
   }
 
   private synchronized Function<TokenSet, TokenSet> nextStep() {
