@@ -1,0 +1,56 @@
+package dev.tokenrefresh.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.tokenrefresh.core.time.Ticker;
+import java.time.Clock;
+import java.time.Instant;
+
+/** The shape of the codebase: a pure core, time only through the injected ticker. */
+@AnalyzeClasses(packages = "dev.tokenrefresh", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule coreImportsNoJakartaNorMicroProfile =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.tokenrefresh.core..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "jakarta..", "javax.servlet..", "org.eclipse.microprofile..", "com.nimbusds..")
+          .because("the core is plain Java; Jakarta, MicroProfile and Nimbus live at the edges");
+
+  @ArchTest
+  static final ArchRule coreDependsOnNoEdge =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.tokenrefresh.core..")
+          .should()
+          .dependOnClassesThat()
+          .resideOutsideOfPackages("dev.tokenrefresh.core..", "java..")
+          .because("the core must build and run with nothing but the JDK");
+
+  @ArchTest
+  static final ArchRule onlyTheSystemTickerReadsTheClock =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.tokenrefresh.core..")
+          .and()
+          .doNotHaveSimpleName("SystemTicker")
+          .should()
+          .callMethod(System.class, "nanoTime")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(Instant.class, "now")
+          .orShould()
+          .callMethod(Clock.class, "systemUTC")
+          .orShould()
+          .callMethod(Thread.class, "sleep", long.class)
+          .because("time is injected (" + Ticker.class.getSimpleName() + ") so tests never sleep");
+}
