@@ -1,0 +1,111 @@
+package dev.tokenrefresh.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokenrefresh.core.error.RefreshRejectedException;
+import dev.tokenrefresh.core.error.RejectionReason;
+import dev.tokenrefresh.core.grace.RotationGrace;
+import dev.tokenrefresh.core.limit.AttemptLimiter;
+import dev.tokenrefresh.core.support.CoordinatorFixture;
+import dev.tokenrefresh.core.support.FakeTime;
+import dev.tokenrefresh.core.support.ScriptedEndpoint;
+import dev.tokenrefresh.core.support.Tokens;
+import dev.tokenrefresh.core.token.Fingerprint;
+import dev.tokenrefresh.core.token.SessionKey;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Rule 9: per-session state is cleaned when stale and capped against session floods. */
+class BoundedStateTest {
+
+  private final FakeTime time = new FakeTime();
+
+  @Test
+  void cleanup_afterTheWindow_removesEveryTrackerAndGraceEntry() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
+      for (int i = 0; i < 100; i++) {
+        f.coordinator.refresh(SessionKey.of("u" + i), Tokens.expired()).toCompletableFuture().get();
+      }
+      assertThat(f.coordinator.trackedSessions()).isEqualTo(100);
+      assertThat(f.coordinator.graceEntries()).isEqualTo(100);
+
+      f.time.advance(Duration.ofSeconds(59));
+      f.coordinator.cleanup();
+      assertThat(f.coordinator.trackedSessions()).as("still inside the window").isEqualTo(100);
+
+      f.time.advance(Duration.ofSeconds(1));
+      f.coordinator.cleanup();
+      assertThat(f.coordinator.trackedSessions()).isZero();
+      assertThat(f.coordinator.graceEntries()).isZero();
+    }
+  }
+
+  @Test
+  void limiter_atItsCap_refusesNewSessionsButServesTrackedOnes() {
+    AttemptLimiter limiter =
+        new AttemptLimiter(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 3, time, () -> {});
+    for (int i = 0; i < 3; i++) {
+      limiter.tryAcquire(SessionKey.of("u" + i));
+    }
+
+    assertThatThrownBy(() -> limiter.tryAcquire(SessionKey.of("flood")))
+        .isInstanceOfSatisfying(
+            RefreshRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(RejectionReason.SATURATED));
+    limiter.tryAcquire(SessionKey.of("u0"));
+    assertThat(limiter.trackedSessions()).isEqualTo(3);
+
+    time.advance(Duration.ofSeconds(60));
+    limiter.tryAcquire(SessionKey.of("flood"));
+    assertThat(limiter.trackedSessions()).as("stale trackers purged to make room").isEqualTo(1);
+  }
+
+  @Test
+  void limiter_cooldownSessions_areKeptUntilTheCooldownEnds() {
+    AttemptLimiter limiter =
+        new AttemptLimiter(1, Duration.ofSeconds(1), Duration.ofSeconds(30), 10, time, () -> {});
+    SessionKey s = SessionKey.of("loop");
+    limiter.tryAcquire(s);
+    assertThatThrownBy(() -> limiter.tryAcquire(s)).isInstanceOf(RefreshRejectedException.class);
+
+    time.advance(Duration.ofSeconds(10));
+    limiter.cleanup();
+    assertThat(limiter.trackedSessions()).isEqualTo(1);
+    time.advance(Duration.ofSeconds(20));
+    limiter.cleanup();
+    assertThat(limiter.trackedSessions()).isZero();
+  }
+
+  @Test
+  void grace_atItsCap_dropsNewEntriesInsteadOfGrowing() {
+    RotationGrace grace = new RotationGrace(Duration.ofSeconds(30), 2, time);
+    SessionKey s = SessionKey.of("s");
+    assertThat(grace.remember(Fingerprint.of("a"), s, Tokens.rotated())).isTrue();
+    assertThat(grace.remember(Fingerprint.of("b"), s, Tokens.rotated())).isTrue();
+    assertThat(grace.remember(Fingerprint.of("c"), s, Tokens.rotated())).isFalse();
+    assertThat(grace.size()).isEqualTo(2);
+
+    time.advance(Duration.ofSeconds(30));
+    assertThat(grace.remember(Fingerprint.of("c"), s, Tokens.rotated())).isTrue();
+    assertThat(grace.size()).isEqualTo(1);
+  }
+
+  @Test
+  void metrics_gaugesReadTheLiveState() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
+      var flight =
+          f.coordinator.refresh(SessionKey.of("s"), Tokens.expired()).toCompletableFuture();
+      assertThat(f.metrics.gauges().activeFlights()).isEqualTo(1);
+      assertThat(f.metrics.gauges().inFlightCalls()).isEqualTo(1);
+      assertThat(f.metrics.gauges().trackedSessions()).isEqualTo(1);
+      endpoint.open();
+      flight.get();
+      assertThat(f.metrics.count("requested")).isEqualTo(1);
+      assertThat(f.metrics.count("succeeded")).isEqualTo(1);
+      assertThat(f.metrics.gauges().graceEntries()).isEqualTo(1);
+    }
+  }
+}
