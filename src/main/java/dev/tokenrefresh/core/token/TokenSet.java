@@ -51,10 +51,11 @@ public record TokenSet(
    * issuing short-lived tokens (10 s) does not make every fresh token look expired.
    */
   public boolean needsRefresh(Instant now, Duration refreshAhead) {
-    Duration lifetime = Duration.between(issuedAt, accessTokenExpiresAt);
-    Duration halfLife = lifetime.isNegative() ? Duration.ZERO : lifetime.dividedBy(2);
-    Duration margin = refreshAhead.compareTo(halfLife) > 0 ? halfLife : refreshAhead;
-    return !now.isBefore(accessTokenExpiresAt.minus(margin));
+    // Milliseconds as longs: this runs on every request, so it allocates nothing.
+    long expiresAt = accessTokenExpiresAt.toEpochMilli();
+    long halfLife = Math.max(0, (expiresAt - issuedAt.toEpochMilli()) / 2);
+    long margin = Math.min(refreshAhead.toMillis(), halfLife);
+    return now.toEpochMilli() >= expiresAt - margin;
   }
 
   @Override

@@ -1,0 +1,127 @@
+package dev.tokenrefresh.bench;
+
+import dev.tokenrefresh.core.CoordinatorPorts;
+import dev.tokenrefresh.core.RefreshCoordinator;
+import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.breaker.CircuitBreaker;
+import dev.tokenrefresh.core.limit.AttemptLimiter;
+import dev.tokenrefresh.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.core.time.Ticker;
+import dev.tokenrefresh.core.token.Fingerprint;
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The per-request costs of the core: the refresh decision for a valid token, fingerprinting a
+ * refresh token, joining a flight already in the air, and the breaker and limiter checks. Run:
+ * {@code mvn -B -Pbench verify} (see docs/benchmarks.md).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class CoordinatorBenchmarks {
+
+  /** A realistic Keycloak-sized refresh token (about 800 characters). */
+  private static final String REFRESH_TOKEN = "eyJ" + "x".repeat(800);
+
+  private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
+  private final Duration refreshAhead = Duration.ofSeconds(30);
+  private TokenSet valid;
+  private TokenSet inFlight;
+  private SessionKey session;
+  private RefreshCoordinator coordinator;
+  private CountDownLatch gate;
+  private ExecutorService executor;
+  private CircuitBreaker breaker;
+  private AttemptLimiter limiter;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    valid = new TokenSet("access", REFRESH_TOKEN, null, now.plusSeconds(300), now);
+    inFlight = new TokenSet("access", REFRESH_TOKEN + "-b", null, now.minusSeconds(1), now);
+    session = SessionKey.of("bench-session");
+    gate = new CountDownLatch(1);
+    executor = Executors.newCachedThreadPool();
+    RefreshSettings settings = RefreshSettings.builder().memoryPressureEnabled(false).build();
+    coordinator =
+        new RefreshCoordinator(
+            settings,
+            new CoordinatorPorts(
+                current -> {
+                  awaitQuietly(gate);
+                  return current;
+                },
+                executor,
+                (task, delay) -> () -> {},
+                Ticker.system(),
+                () -> 0.0,
+                RefreshMetrics.noop()));
+    // One flight that stays in the air for the whole trial: every benchmark call joins it.
+    coordinator.refresh(session, inFlight);
+    breaker = new CircuitBreaker(3, Duration.ofSeconds(30), 1, Ticker.system(), (a, b) -> {});
+    limiter =
+        // A window of 1 ns keeps the history at one entry: the steady state of a session.
+        new AttemptLimiter(
+            5, Duration.ofNanos(1), Duration.ofSeconds(1), 1_000, Ticker.system(), () -> {});
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    gate.countDown();
+    executor.shutdownNow();
+  }
+
+  /** The filter's decision for a valid token: no parse, two instant comparisons. */
+  @Benchmark
+  public boolean decision_validToken() {
+    return valid.needsRefresh(now, refreshAhead);
+  }
+
+  /** SHA-256 of an 800-character refresh token: the flight key. */
+  @Benchmark
+  public Fingerprint fingerprint_refreshToken() {
+    return Fingerprint.of(REFRESH_TOKEN);
+  }
+
+  /** A request joining the flight already running for its refresh token. */
+  @Benchmark
+  public CompletionStage<TokenSet> refresh_joinExistingFlight() {
+    return coordinator.refresh(session, inFlight);
+  }
+
+  /** Admission through a closed breaker plus recording a success. */
+  @Benchmark
+  public void breaker_acquireAndRecordSuccess() {
+    breaker.onSuccess(breaker.tryAcquire());
+  }
+
+  /** The per-session attempt check. */
+  @Benchmark
+  public Object limiter_tryAcquire() {
+    return limiter.tryAcquire(session);
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
