@@ -93,6 +93,10 @@ final class InterruptibleHttpSender implements HTTPRequestSender, ResourceRetrie
   }
 
   private HttpResponse<String> exchange(HttpRequest request) throws IOException {
+    if (Thread.currentThread().isInterrupted()) {
+      // Cancelled before it started: do not send a request nobody waits for.
+      throw new InterruptedIOException("interrupted before the request was sent");
+    }
     CompletableFuture<HttpResponse<String>> exchange =
         client.sendAsync(request, info -> new BoundedBodySubscriber(maxBodyBytes));
     try {

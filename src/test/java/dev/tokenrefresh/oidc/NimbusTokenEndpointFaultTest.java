@@ -179,6 +179,19 @@ class NimbusTokenEndpointFaultTest {
     assertThat(stillInterrupted).as("the interrupt status is kept").isTrue();
   }
 
+  @Test
+  void refresh_onAnAlreadyInterruptedThread_failsWithoutSending() {
+    stub.answer(200, tokenJson("a2", "\"expires_in\":60"));
+    Thread.currentThread().interrupt();
+    try {
+      assertFault(() -> endpoint(stub).refresh(current()), FaultKind.IO, false);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      assertThat(stub.receivedRequest()).isFalse();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
   static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertFault(
       ThrowingCallable call, FaultKind kind, boolean requestNotSent) {
     return assertThatThrownBy(call)

@@ -80,6 +80,10 @@ final class StubProvider implements AutoCloseable {
     return requestArrived.await(5, TimeUnit.SECONDS);
   }
 
+  boolean receivedRequest() {
+    return requestArrived.getCount() == 0;
+  }
+
   String lastRequestBody() {
     return lastRequestBody;
   }
