@@ -1,0 +1,45 @@
+package dev.tokenrefresh.oidc;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How this client authenticates to the token endpoint ({@code token-refresh.oidc.client-auth}).
+ * {@code private_key_jwt} is not offered yet: it needs a signing-key configuration of its own.
+ */
+public enum ClientAuthMethod {
+  /** The client id and secret in an HTTP Basic {@code Authorization} header (the default). */
+  CLIENT_SECRET_BASIC,
+  /** The client id and secret as form parameters of the request body. */
+  CLIENT_SECRET_POST,
+  /** A public client: only the client id is sent, no secret. */
+  NONE;
+
+  /** The name used in configuration and in the OAuth 2.0 registration metadata. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether this method sends a client secret, which must then be configured. */
+  public boolean needsSecret() {
+    return this != NONE;
+  }
+
+  /**
+   * Parses a configuration value such as {@code client_secret_post}.
+   *
+   * @throws IllegalArgumentException naming the key and the accepted values when unknown
+   */
+  public static ClientAuthMethod fromKey(String value) {
+    for (ClientAuthMethod method : values()) {
+      if (method.key().equalsIgnoreCase(value == null ? "" : value.trim())) {
+        return method;
+      }
+    }
+    String accepted =
+        Arrays.stream(values()).map(ClientAuthMethod::key).collect(Collectors.joining(", "));
+    throw new IllegalArgumentException(
+        OidcClientSettings.PREFIX + "client-auth must be one of " + accepted + ", was " + value);
+  }
+}

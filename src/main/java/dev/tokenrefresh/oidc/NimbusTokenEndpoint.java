@@ -1,0 +1,156 @@
+package dev.tokenrefresh.oidc;
+
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import dev.tokenrefresh.core.TokenEndpoint;
+import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.error.IdpFaultException;
+import dev.tokenrefresh.core.error.RefreshException;
+import dev.tokenrefresh.core.token.TokenSet;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@link TokenEndpoint} of a real OAuth 2.0 / OpenID Connect provider: one {@code
+ * refresh_token} grant per call with Nimbus's OAuth 2.0 SDK, authenticated as configured.
+ *
+ * <p>Outcomes: {@code invalid_grant} is a {@link
+ * dev.tokenrefresh.core.error.GrantRevokedException}; HTTP 5xx, {@code temporarily_unavailable},
+ * I/O failures (including timeouts and an interrupted thread) and malformed answers (unparsable, no
+ * access token, a token larger than {@code max-token-size}, an invalid ID token) are {@link
+ * IdpFaultException}s; only a refused connection is marked {@linkplain
+ * IdpFaultException#requestNotSent() not sent}. Any other OAuth error is {@link
+ * FaultKind#UNEXPECTED}. No message or log line carries a token, the secret or the body.
+ *
+ * <p>A refreshed ID token is validated against the configured JWK set. <strong>Without {@code
+ * token-refresh.oidc.jwks-uri}, refreshed ID tokens are passed on unvalidated</strong>; the Jakarta
+ * layer always configures one when it uses discovery.
+ *
+ * <p>Thread-safe: one instance serves all sessions. The HTTP exchange runs on the JDK HTTP client,
+ * so interrupting the calling thread ends the call at once.
+ */
+public final class NimbusTokenEndpoint implements TokenEndpoint {
+
+  private static final Logger LOG = Logger.getLogger(NimbusTokenEndpoint.class.getName());
+
+  /** Room in the body limit for the JSON around the tokens (scope, token type, custom fields). */
+  private static final int BODY_OVERHEAD_BYTES = 8 * 1024;
+
+  private final OidcClientSettings settings;
+  private final Clock clock;
+  private final InterruptibleHttpSender sender;
+  private final ClientAuthentication clientAuth;
+  private final TokenSetAssembler assembler;
+
+  /**
+   * @param settings where the token endpoint is and how to authenticate to it
+   * @param clock the source of each token set's {@code issuedAt}
+   */
+  public NimbusTokenEndpoint(OidcClientSettings settings, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sender =
+        new InterruptibleHttpSender(
+            settings.connectTimeout(),
+            settings.readTimeout(),
+            4 * settings.maxTokenSize() + BODY_OVERHEAD_BYTES);
+    this.clientAuth = clientAuthentication(settings);
+    IdTokenVerifier idTokens = new IdTokenVerifier(settings, sender);
+    if (!idTokens.enabled()) {
+      LOG.fine("no token-refresh.oidc.jwks-uri: refreshed ID tokens are not validated");
+    }
+    this.assembler =
+        new TokenSetAssembler(idTokens, settings.defaultTokenLifetime(), settings.maxTokenSize());
+  }
+
+  @Override
+  public TokenSet refresh(TokenSet current) {
+    Instant issuedAt = clock.instant();
+    try {
+      HTTPResponse response = send(request(current));
+      TokenResponse parsed = parse(response);
+      if (!parsed.indicatesSuccess()) {
+        throw TokenErrorClassifier.classify(
+            parsed.toErrorResponse().getErrorObject(), response.getStatusCode());
+      }
+      return assembler.assemble(parsed.toSuccessResponse().getTokens(), current, issuedAt);
+    } catch (RefreshException failure) {
+      LOG.log(Level.FINE, "token refresh failed: {0}", failure.getMessage());
+      throw failure;
+    }
+  }
+
+  private HTTPRequest request(TokenSet current) {
+    RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(current.refreshToken()));
+    TokenRequest.Builder builder =
+        clientAuth == null
+            ? new TokenRequest.Builder(
+                settings.tokenEndpoint(), new ClientID(settings.clientId()), grant)
+            : new TokenRequest.Builder(settings.tokenEndpoint(), clientAuth, grant);
+    HTTPRequest http = builder.build().toHTTPRequest();
+    http.setConnectTimeout(millis(settings.connectTimeout().toMillis()));
+    http.setReadTimeout(millis(settings.readTimeout().toMillis()));
+    return http;
+  }
+
+  private HTTPResponse send(HTTPRequest request) {
+    try {
+      return request.send(sender);
+    } catch (ResponseTooLargeException e) {
+      throw IdpFaultException.of(FaultKind.MALFORMED_RESPONSE, e.getMessage());
+    } catch (ConnectException e) {
+      throw new IdpFaultException(FaultKind.IO, "connection refused", true, e);
+    } catch (IOException e) {
+      throw new IdpFaultException(FaultKind.IO, e.getClass().getSimpleName(), false, e);
+    }
+  }
+
+  /** A 5xx is a server error whatever its body says, unless it says temporarily_unavailable. */
+  private static TokenResponse parse(HTTPResponse response) {
+    int status = response.getStatusCode();
+    try {
+      return OIDCTokenResponseParser.parse(response);
+    } catch (ParseException | RuntimeException e) {
+      // The parser's message may quote the body: keep neither it nor the exception.
+      throw status >= 500
+          ? IdpFaultException.of(FaultKind.SERVER_ERROR, "HTTP " + status)
+          : IdpFaultException.of(
+              FaultKind.MALFORMED_RESPONSE,
+              "HTTP " + status + ", not a token response (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static ClientAuthentication clientAuthentication(OidcClientSettings settings) {
+    ClientID id = new ClientID(settings.clientId());
+    return switch (settings.clientAuth()) {
+      case CLIENT_SECRET_BASIC -> new ClientSecretBasic(id, new Secret(settings.clientSecret()));
+      case CLIENT_SECRET_POST -> new ClientSecretPost(id, new Secret(settings.clientSecret()));
+      case NONE -> null;
+    };
+  }
+
+  private static int millis(long value) {
+    return (int) Math.min(Integer.MAX_VALUE, value);
+  }
+
+  @Override
+  public String toString() {
+    return "NimbusTokenEndpoint[" + settings + "]";
+  }
+}

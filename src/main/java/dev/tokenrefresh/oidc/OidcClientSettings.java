@@ -1,0 +1,157 @@
+package dev.tokenrefresh.oidc;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * How to reach and authenticate to the identity provider's token endpoint, and how to judge its
+ * answers. The Jakarta layer maps the {@code token-refresh.oidc.*} configuration keys onto it; each
+ * error message names the key. Immutable and thread-safe; {@link #toString()} never shows the
+ * client secret.
+ *
+ * @param tokenEndpoint the token endpoint ({@code token-refresh.oidc.token-endpoint})
+ * @param issuer the issuer, or {@code null}; required to validate ID tokens
+ * @param clientId the client id
+ * @param clientSecret the client secret, or {@code null} for {@link ClientAuthMethod#NONE}
+ * @param clientAuth how the client authenticates to the token endpoint
+ * @param connectTimeout bound of establishing the TCP (and TLS) connection
+ * @param readTimeout bound of waiting for the answer once connected
+ * @param jwksUri the provider's JWK set, or {@code null}: then ID tokens are not validated
+ * @param audience the audience an ID token must name; defaults to {@code clientId}
+ * @param idTokenSigningAlg the JWS algorithm ID tokens must be signed with (default RS256)
+ * @param defaultTokenLifetime the access-token lifetime assumed when the answer carries neither
+ *     {@code expires_in} nor a JWT {@code exp}
+ * @param maxTokenSize the most characters a token may have; a larger one is a malformed answer
+ */
+public record OidcClientSettings(
+    URI tokenEndpoint,
+    URI issuer,
+    String clientId,
+    String clientSecret,
+    ClientAuthMethod clientAuth,
+    Duration connectTimeout,
+    Duration readTimeout,
+    URI jwksUri,
+    String audience,
+    String idTokenSigningAlg,
+    Duration defaultTokenLifetime,
+    int maxTokenSize) {
+
+  /** The configuration key prefix of the identity-provider settings. */
+  public static final String PREFIX = "token-refresh.oidc.";
+
+  /** Validates every field and fills in the audience; messages name the configuration key. */
+  public OidcClientSettings {
+    requireAbsoluteHttp("token-endpoint", tokenEndpoint);
+    if (clientId == null || clientId.isBlank()) {
+      throw new IllegalArgumentException(PREFIX + "client-id must be set");
+    }
+    if (clientAuth == null) {
+      throw new IllegalArgumentException(PREFIX + "client-auth must be set");
+    }
+    boolean hasSecret = clientSecret != null && !clientSecret.isBlank();
+    if (clientAuth.needsSecret() && !hasSecret) {
+      throw new IllegalArgumentException(
+          PREFIX + "client-secret must be set when client-auth is " + clientAuth.key());
+    }
+    if (!clientAuth.needsSecret() && clientSecret != null) {
+      throw new IllegalArgumentException(
+          PREFIX + "client-secret must not be set for client-auth none");
+    }
+    positive("connect-timeout", connectTimeout);
+    positive("read-timeout", readTimeout);
+    positive("default-token-lifetime", defaultTokenLifetime);
+    if (maxTokenSize < 256) {
+      throw new IllegalArgumentException(
+          PREFIX + "max-token-size must be >= 256, was " + maxTokenSize);
+    }
+    if (issuer != null) {
+      requireAbsoluteHttp("issuer", issuer);
+    }
+    if (jwksUri != null) {
+      requireAbsoluteHttp("jwks-uri", jwksUri);
+      if (issuer == null) {
+        throw new IllegalArgumentException(PREFIX + "issuer must be set when jwks-uri is set");
+      }
+    }
+    audience = audience == null || audience.isBlank() ? clientId : audience;
+    idTokenSigningAlg = idTokenSigningAlg == null ? "RS256" : idTokenSigningAlg;
+    if (!JWSAlgorithm.Family.SIGNATURE.contains(JWSAlgorithm.parse(idTokenSigningAlg))) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + "id-token-signing-alg must be an asymmetric JWS algorithm such as RS256, was "
+              + idTokenSigningAlg);
+    }
+  }
+
+  /** A builder with the documented defaults; token endpoint and client id have none. */
+  public static OidcClientSettingsBuilder builder() {
+    return new OidcClientSettingsBuilder();
+  }
+
+  /**
+   * Checks that one provider call (connect plus read) ends before the coordinator gives up on it.
+   *
+   * @param callTimeout the coordinator's {@code token-refresh.timeout}
+   * @throws IllegalArgumentException naming both keys when the timeouts do not fit
+   */
+  public void requireWithin(Duration callTimeout) {
+    if (connectTimeout.plus(readTimeout).compareTo(callTimeout) >= 0) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + "connect-timeout plus "
+              + PREFIX
+              + "read-timeout must be below token-refresh.timeout ("
+              + callTimeout
+              + "), was "
+              + connectTimeout.plus(readTimeout));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "OidcClientSettings[tokenEndpoint="
+        + tokenEndpoint
+        + ", issuer="
+        + issuer
+        + ", clientId="
+        + clientId
+        + ", clientSecret="
+        + (clientSecret == null ? "absent" : "[redacted]")
+        + ", clientAuth="
+        + clientAuth.key()
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", jwksUri="
+        + jwksUri
+        + ", audience="
+        + audience
+        + ", idTokenSigningAlg="
+        + idTokenSigningAlg
+        + ", defaultTokenLifetime="
+        + defaultTokenLifetime
+        + ", maxTokenSize="
+        + maxTokenSize
+        + "]";
+  }
+
+  private static void positive(String key, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(PREFIX + key + " must be a duration > 0, was " + value);
+    }
+  }
+
+  private static void requireAbsoluteHttp(String key, URI uri) {
+    if (uri == null) {
+      throw new IllegalArgumentException(PREFIX + key + " must be set");
+    }
+    String scheme = uri.getScheme();
+    if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
+      throw new IllegalArgumentException(
+          PREFIX + key + " must be an absolute http(s) URI, was " + uri);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.tokenrefresh.oidc;
+
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.error.GrantRevokedException;
+import dev.tokenrefresh.core.error.IdpFaultException;
+import dev.tokenrefresh.core.error.RefreshException;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a token endpoint's error answer into the core's sealed error family: {@code invalid_grant}
+ * is terminal, {@code temporarily_unavailable} and 5xx are provider faults, anything else is
+ * unexpected. Messages carry only the HTTP status and a well-formed error code. Stateless.
+ */
+final class TokenErrorClassifier {
+
+  private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+
+  private TokenErrorClassifier() {}
+
+  /**
+   * @param error the parsed error, whose code may be {@code null} when the body was not an OAuth
+   *     error
+   * @param status the HTTP status
+   */
+  static RefreshException classify(ErrorObject error, int status) {
+    String code = error == null ? null : error.getCode();
+    if ("invalid_grant".equals(code)) {
+      return new GrantRevokedException("invalid_grant");
+    }
+    if ("temporarily_unavailable".equals(code)) {
+      return IdpFaultException.of(
+          FaultKind.TEMPORARILY_UNAVAILABLE, "HTTP " + status + " temporarily_unavailable");
+    }
+    if (status >= 500) {
+      return IdpFaultException.of(FaultKind.SERVER_ERROR, "HTTP " + status);
+    }
+    if (code == null) {
+      return IdpFaultException.of(
+          FaultKind.MALFORMED_RESPONSE, "HTTP " + status + " without an OAuth error code");
+    }
+    return IdpFaultException.of(FaultKind.UNEXPECTED, "HTTP " + status + " " + printable(code));
+  }
+
+  private static String printable(String code) {
+    return ERROR_CODE.matcher(code).matches() ? code : "(non-standard error code)";
+  }
+}

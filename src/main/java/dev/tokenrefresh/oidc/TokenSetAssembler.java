@@ -1,0 +1,86 @@
+package dev.tokenrefresh.oidc;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.error.IdpFaultException;
+import dev.tokenrefresh.core.token.TokenSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * Builds the session's next {@link TokenSet} from a successful token response: bounds every token's
+ * size, validates the ID token, keeps the current refresh and ID tokens when the provider sent
+ * none, and computes the access token's expiry once. Thread-safe.
+ */
+final class TokenSetAssembler {
+
+  private final IdTokenVerifier idTokens;
+  private final Duration defaultLifetime;
+  private final int maxTokenSize;
+
+  TokenSetAssembler(IdTokenVerifier idTokens, Duration defaultLifetime, int maxTokenSize) {
+    this.idTokens = idTokens;
+    this.defaultLifetime = defaultLifetime;
+    this.maxTokenSize = maxTokenSize;
+  }
+
+  TokenSet assemble(Tokens tokens, TokenSet current, Instant issuedAt) {
+    AccessToken access = tokens.getAccessToken();
+    String accessToken = bounded("access token", access == null ? null : access.getValue());
+    String refreshToken =
+        tokens.getRefreshToken() == null
+            ? current.refreshToken()
+            : bounded("refresh token", tokens.getRefreshToken().getValue());
+    String idToken = current.idToken();
+    if (tokens instanceof OIDCTokens oidc && oidc.getIDTokenString() != null) {
+      idToken = bounded("ID token", oidc.getIDTokenString());
+      idTokens.verify(idToken);
+    }
+    return new TokenSet(accessToken, refreshToken, idToken, expiry(access, issuedAt), issuedAt);
+  }
+
+  /**
+   * {@code expires_in} when sent; else the access token's own {@code exp} when it is a JWT (read
+   * without checking its signature: it only schedules the next refresh); else the default.
+   */
+  private Instant expiry(AccessToken access, Instant issuedAt) {
+    if (access.getLifetime() > 0) {
+      return issuedAt.plusSeconds(access.getLifetime());
+    }
+    return jwtExpiry(access.getValue()).orElse(issuedAt.plus(defaultLifetime));
+  }
+
+  private static Optional<Instant> jwtExpiry(String token) {
+    try {
+      JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet();
+      Date exp = claims == null ? null : claims.getExpirationTime();
+      return Optional.ofNullable(exp).map(Date::toInstant);
+    } catch (java.text.ParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String bounded(String what, String token) {
+    if (token == null || token.isBlank()) {
+      throw IdpFaultException.of(FaultKind.MALFORMED_RESPONSE, "the " + what + " is missing");
+    }
+    if (token.length() > maxTokenSize) {
+      throw IdpFaultException.of(
+          FaultKind.MALFORMED_RESPONSE,
+          "the "
+              + what
+              + " exceeds "
+              + OidcClientSettings.PREFIX
+              + "max-token-size ("
+              + maxTokenSize
+              + ")");
+    }
+    return token;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.tokenrefresh.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class OidcClientSettingsTest {
+
+  private static OidcClientSettingsBuilder valid() {
+    return OidcClientSettings.builder()
+        .tokenEndpoint(URI.create("https://idp.example/token"))
+        .clientId("app")
+        .clientSecret("s3cret-value");
+  }
+
+  @Test
+  void build_withOnlyRequiredValues_appliesTheDocumentedDefaults() {
+    OidcClientSettings settings = valid().build();
+    assertThat(settings.clientAuth()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_BASIC);
+    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(settings.defaultTokenLifetime()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(settings.maxTokenSize()).isEqualTo(16 * 1024);
+    assertThat(settings.audience()).isEqualTo("app");
+    assertThat(settings.idTokenSigningAlg()).isEqualTo("RS256");
+  }
+
+  @Test
+  void build_withoutClientId_namesTheKey() {
+    assertThatThrownBy(() -> valid().clientId(" ").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("token-refresh.oidc.client-id must be set");
+  }
+
+  @Test
+  void build_withoutTokenEndpoint_namesTheKey() {
+    assertThatThrownBy(() -> valid().tokenEndpoint(null).build())
+        .hasMessage("token-refresh.oidc.token-endpoint must be set");
+  }
+
+  @Test
+  void build_withNonHttpTokenEndpoint_namesTheKeyAndValue() {
+    assertThatThrownBy(() -> valid().tokenEndpoint(URI.create("ftp://idp/token")).build())
+        .hasMessage(
+            "token-refresh.oidc.token-endpoint must be an absolute http(s) URI, was ftp://idp/token");
+  }
+
+  @Test
+  void build_withSecretAuthButNoSecret_namesTheKey() {
+    assertThatThrownBy(() -> valid().clientSecret(null).build())
+        .hasMessage(
+            "token-refresh.oidc.client-secret must be set when client-auth is client_secret_basic");
+  }
+
+  @Test
+  void build_asPublicClientWithSecret_isRejected() {
+    assertThatThrownBy(() -> valid().clientAuth(ClientAuthMethod.NONE).build())
+        .hasMessageStartingWith("token-refresh.oidc.client-secret must not be set");
+  }
+
+  @Test
+  void build_withZeroReadTimeout_namesTheKeyAndValue() {
+    assertThatThrownBy(() -> valid().readTimeout(Duration.ZERO).build())
+        .hasMessage("token-refresh.oidc.read-timeout must be a duration > 0, was PT0S");
+  }
+
+  @Test
+  void build_withTinyMaxTokenSize_namesTheKey() {
+    assertThatThrownBy(() -> valid().maxTokenSize(10).build())
+        .hasMessage("token-refresh.oidc.max-token-size must be >= 256, was 10");
+  }
+
+  @Test
+  void build_withJwksButNoIssuer_namesTheIssuerKey() {
+    assertThatThrownBy(() -> valid().jwksUri(URI.create("https://idp.example/jwks")).build())
+        .hasMessage("token-refresh.oidc.issuer must be set when jwks-uri is set");
+  }
+
+  @Test
+  void build_withSymmetricIdTokenAlgorithm_namesTheKey() {
+    assertThatThrownBy(() -> valid().idTokenSigningAlg("HS256").build())
+        .hasMessageStartingWith("token-refresh.oidc.id-token-signing-alg must be an asymmetric");
+  }
+
+  @Test
+  void requireWithin_whenConnectPlusReadReachTheCallTimeout_namesAllKeys() {
+    OidcClientSettings settings =
+        valid().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(20)).build();
+    assertThatThrownBy(() -> settings.requireWithin(Duration.ofSeconds(30)))
+        .hasMessageContaining("token-refresh.oidc.connect-timeout")
+        .hasMessageContaining("token-refresh.oidc.read-timeout")
+        .hasMessageContaining("token-refresh.timeout");
+  }
+
+  @Test
+  void requireWithin_withDefaults_fitsTheCoordinatorsDefaultTimeout() {
+    valid().build().requireWithin(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void fromKey_withUnknownMethod_listsTheAcceptedOnes() {
+    assertThat(ClientAuthMethod.fromKey("Client_Secret_Post"))
+        .isEqualTo(ClientAuthMethod.CLIENT_SECRET_POST);
+    assertThatThrownBy(() -> ClientAuthMethod.fromKey("private_key_jwt"))
+        .hasMessage(
+            "token-refresh.oidc.client-auth must be one of client_secret_basic,"
+                + " client_secret_post, none, was private_key_jwt");
+  }
+
+  @Test
+  void toString_redactsTheClientSecret() {
+    assertThat(valid().build().toString())
+        .contains("clientSecret=[redacted]")
+        .doesNotContain("s3cret-value");
+  }
+}
