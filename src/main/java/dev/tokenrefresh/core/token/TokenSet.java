@@ -1,5 +1,6 @@
 package dev.tokenrefresh.core.token;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -22,7 +23,8 @@ public record TokenSet(
     String refreshToken,
     String idToken,
     Instant accessTokenExpiresAt,
-    Instant issuedAt) {
+    Instant issuedAt)
+    implements Serializable {
 
   /** Validates that the set can be used and refreshed. */
   public TokenSet {

@@ -1,0 +1,123 @@
+package dev.tokenrefresh.jakarta.cdi;
+
+import dev.tokenrefresh.core.CoordinatorPorts;
+import dev.tokenrefresh.core.RefreshCoordinator;
+import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.memory.HeapGauge;
+import dev.tokenrefresh.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.core.time.Ticker;
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.SettingsMapping;
+import dev.tokenrefresh.jakarta.filter.FilterSettings;
+import dev.tokenrefresh.jakarta.metrics.MetricsSelection;
+import dev.tokenrefresh.oidc.NimbusTokenEndpoint;
+import dev.tokenrefresh.oidc.OidcClientSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The application-wide owner of the {@link RefreshCoordinator}: reads {@code token-refresh.*} from
+ * MicroProfile Config, connects the Nimbus token endpoint, runs provider calls on a {@code
+ * ManagedExecutorService} and cleanup on a {@code ManagedScheduledExecutorService}. It starts with
+ * the application, so invalid configuration fails the deployment with a message naming the key.
+ * Thread-safe.
+ */
+@ApplicationScoped
+public class TokenRefreshService {
+
+  private static final Logger LOG = Logger.getLogger(TokenRefreshService.class.getName());
+
+  @Inject Config config;
+
+  private RefreshCoordinator coordinator;
+  private RefreshSettings settings;
+  private FilterSettings filterSettings;
+  private ScheduledFuture<?> cleanup;
+  private final Clock clock = Clock.systemUTC();
+
+  /** Makes the bean start (and validate its configuration) when the application starts. */
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    filterSettings();
+  }
+
+  @PostConstruct
+  void start() {
+    try {
+      ConfigSource source = new ConfigSource(key -> config.getOptionalValue(key, String.class));
+      settings = SettingsMapping.refreshSettings(source);
+      filterSettings = SettingsMapping.filterSettings(source, settings);
+      OidcClientSettings oidc = OidcEndpoints.resolve(source);
+      oidc.requireWithin(settings.timeout());
+      ManagedExecutors executors = ManagedExecutors.lookup(source);
+      RefreshMetrics metrics = MetricsSelection.select(source.text("token-refresh.metrics"));
+      coordinator =
+          new RefreshCoordinator(
+              settings,
+              new CoordinatorPorts(
+                  new NimbusTokenEndpoint(oidc, clock),
+                  executors.calls(),
+                  new ManagedScheduler(executors.timers()),
+                  Ticker.system(),
+                  HeapGauge.jvm(),
+                  metrics));
+      long every = settings.cleanupInterval().toNanos();
+      cleanup =
+          executors
+              .timers()
+              .scheduleAtFixedRate(coordinator::cleanup, every, every, TimeUnit.NANOSECONDS);
+      LOG.info(
+          () ->
+              "token-refresh-filter started: token endpoint "
+                  + oidc.tokenEndpoint()
+                  + ", timeout "
+                  + settings.timeout());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "Invalid token-refresh-filter configuration: " + e.getMessage(), e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    if (cleanup != null) {
+      cleanup.cancel(false);
+    }
+  }
+
+  /** Refreshes {@code current} for {@code session}; see {@link RefreshCoordinator#refresh}. */
+  public CompletionStage<TokenSet> refresh(SessionKey session, TokenSet current) {
+    return coordinator.refresh(session, current);
+  }
+
+  /** The filter's settings. */
+  public FilterSettings filterSettings() {
+    return filterSettings;
+  }
+
+  /** The coordinator's settings. */
+  public RefreshSettings settings() {
+    return settings;
+  }
+
+  /** The wall clock used for token expiry. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Live readings, for diagnostics and tests. */
+  public RefreshCoordinator coordinator() {
+    return coordinator;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.tokenrefresh.jakarta.filter;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The filter's own settings ({@code token-refresh.*}), validated once. Immutable and thread-safe.
+ *
+ * @param enabled whether the filter acts at all ({@code token-refresh.enabled})
+ * @param refreshAhead refresh when the access token expires within this margin (capped at half the
+ *     token's lifetime) ({@code token-refresh.refresh-ahead})
+ * @param excludedPaths path prefixes, relative to the context path, that pass through untouched
+ *     ({@code token-refresh.exclude-paths})
+ * @param loginPath where browser navigations go when the grant is dead; empty for a plain 401
+ *     ({@code token-refresh.login-path})
+ * @param bearerHeader whether the request seen by the application carries {@code Authorization:
+ *     Bearer <access token>} ({@code token-refresh.bearer-header})
+ * @param waitTimeout how long a request waits for its refresh: the coordinator's timeout plus a
+ *     small margin, so that the coordinator's own timeout answer normally arrives first
+ * @param maxSuspended requests suspended waiting for refreshes, in total ({@code
+ *     token-refresh.max-suspended})
+ * @param maxSuspendedPerFlight requests suspended on one refresh ({@code
+ *     token-refresh.max-suspended-per-flight})
+ */
+public record FilterSettings(
+    boolean enabled,
+    Duration refreshAhead,
+    List<String> excludedPaths,
+    String loginPath,
+    boolean bearerHeader,
+    Duration waitTimeout,
+    int maxSuspended,
+    int maxSuspendedPerFlight) {
+
+  /** Added to the coordinator's timeout to bound a request's wait. */
+  public static final Duration WAIT_MARGIN = Duration.ofMillis(500);
+
+  /** Validates; messages name the key. */
+  public FilterSettings {
+    Objects.requireNonNull(refreshAhead, "refreshAhead");
+    if (refreshAhead.isNegative()) {
+      throw new IllegalArgumentException(
+          "token-refresh.refresh-ahead must be a duration >= 0, was " + refreshAhead);
+    }
+    excludedPaths = List.copyOf(excludedPaths);
+    for (String p : excludedPaths) {
+      if (!p.startsWith("/")) {
+        throw new IllegalArgumentException(
+            "token-refresh.exclude-paths entries must start with '/', was '" + p + "'");
+      }
+    }
+    loginPath = loginPath == null ? "" : loginPath;
+    if (!loginPath.isEmpty() && !loginPath.startsWith("/")) {
+      throw new IllegalArgumentException(
+          "token-refresh.login-path must start with '/', was '" + loginPath + "'");
+    }
+    if (maxSuspended < 1 || maxSuspendedPerFlight < 1) {
+      throw new IllegalArgumentException(
+          "token-refresh.max-suspended and token-refresh.max-suspended-per-flight must be >= 1,"
+              + " were "
+              + maxSuspended
+              + " and "
+              + maxSuspendedPerFlight);
+    }
+  }
+
+  /** The documented defaults. */
+  public static FilterSettings defaults(Duration coordinatorTimeout) {
+    return new FilterSettings(
+        true,
+        Duration.ofSeconds(30),
+        List.of(),
+        "",
+        false,
+        coordinatorTimeout.plus(WAIT_MARGIN),
+        10_000,
+        1_000);
+  }
+
+  /** Whether {@code path} (relative to the context path) passes through untouched. */
+  public boolean excludes(String path) {
+    for (String prefix : excludedPaths) {
+      if (path.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

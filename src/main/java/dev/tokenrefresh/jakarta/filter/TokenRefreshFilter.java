@@ -1,0 +1,222 @@
+package dev.tokenrefresh.jakarta.filter;
+
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
+import dev.tokenrefresh.jakarta.store.TokenStore;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Refreshes the session's access token when it has expired (or is about to), once per session
+ * however many requests arrive together, then lets the request through with the fresh token.
+ *
+ * <p>A request with a valid token costs one session lookup and two number comparisons. A request
+ * that must wait for a refresh is suspended ({@code startAsync}) so that it holds no thread, and
+ * resumed by an async dispatch when the refresh completes; where the chain does not support async,
+ * it waits on its thread, bounded by the same deadline. The current access token is exposed as the
+ * request attribute {@link #ACCESS_TOKEN} (and, if configured, as {@code Authorization: Bearer}).
+ *
+ * <p>Thread-safe.
+ */
+@WebFilter(
+    filterName = "token-refresh",
+    urlPatterns = "/*",
+    asyncSupported = true,
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
+public class TokenRefreshFilter extends HttpFilter {
+
+  /** Request attribute: the current access token ({@code String}). */
+  public static final String ACCESS_TOKEN = "dev.tokenrefresh.access_token";
+
+  /** Request attribute: the session's current {@link TokenSet}. */
+  public static final String TOKEN_SET = "dev.tokenrefresh.token_set";
+
+  private static final long serialVersionUID = 1L;
+  private static final String RESUMED = "dev.tokenrefresh.resumed";
+  private static final Logger LOG = Logger.getLogger(TokenRefreshFilter.class.getName());
+
+  @Inject transient TokenRefreshService service;
+  @Inject transient TokenStore store;
+
+  private transient SuspensionLimit suspensions;
+  private final AtomicBoolean blockingFallbackLogged = new AtomicBoolean();
+
+  @Override
+  public void init() {
+    FilterSettings s = service.filterSettings();
+    suspensions = new SuspensionLimit(s.maxSuspended(), s.maxSuspendedPerFlight());
+  }
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (req.getAttribute(RESUMED) instanceof Resumption resumed) {
+      req.removeAttribute(RESUMED);
+      finish(req, res, chain, resumed);
+      return;
+    }
+    FilterSettings s = service.filterSettings();
+    if (req.getDispatcherType() != DispatcherType.REQUEST
+        || !s.enabled()
+        || s.excludes(req.getRequestURI().substring(req.getContextPath().length()))) {
+      chain.doFilter(req, res);
+      return;
+    }
+    Optional<TokenSet> loaded = store.load(req);
+    if (loaded.isEmpty()) {
+      chain.doFilter(req, res);
+      return;
+    }
+    TokenSet current = loaded.get();
+    if (!current.needsRefresh(service.clock().instant(), s.refreshAhead())) {
+      proceed(req, res, chain, current);
+      return;
+    }
+    Optional<SessionKey> session = store.sessionKey(req);
+    if (session.isEmpty()) {
+      chain.doFilter(req, res);
+      return;
+    }
+    refresh(req, res, chain, session.get(), current);
+  }
+
+  private void refresh(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      FilterChain chain,
+      SessionKey session,
+      TokenSet current)
+      throws IOException, ServletException {
+    long started = System.nanoTime();
+    CompletableFuture<TokenSet> flight = service.refresh(session, current).toCompletableFuture();
+    if (flight.isDone()) {
+      finish(req, res, chain, Resumption.of(session, current, flight, started));
+    } else if (req.isAsyncSupported()) {
+      suspend(req, res, session, current, flight, started);
+    } else {
+      if (blockingFallbackLogged.compareAndSet(false, true)) {
+        LOG.info(
+            "token-refresh-filter: a filter or servlet in the chain does not support async;"
+                + " such requests wait for refreshes on their thread");
+      }
+      awaitOnThread(req, res, chain, session, current, flight, started);
+    }
+  }
+
+  private void suspend(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      SessionKey session,
+      TokenSet current,
+      CompletableFuture<TokenSet> flight,
+      long started)
+      throws IOException {
+    FilterSettings s = service.filterSettings();
+    if (!suspensions.tryEnter(session)) {
+      OutcomeWriter.write(req, res, RefreshOutcome.tooManyWaiting(), s);
+      return;
+    }
+    AsyncContext async = req.startAsync(req, res);
+    async.setTimeout(s.waitTimeout().toMillis());
+    AtomicBoolean settled = new AtomicBoolean();
+    async.addListener(
+        new ExpiryListener(
+            () -> {
+              if (settled.compareAndSet(false, true)) {
+                suspensions.exit(session);
+                return true;
+              }
+              return false;
+            },
+            s));
+    flight.whenComplete(
+        (tokens, failure) -> {
+          if (settled.compareAndSet(false, true)) {
+            suspensions.exit(session);
+            req.setAttribute(RESUMED, Resumption.of(session, current, flight, started));
+            async.dispatch();
+          }
+        });
+  }
+
+  private void awaitOnThread(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      FilterChain chain,
+      SessionKey session,
+      TokenSet current,
+      CompletableFuture<TokenSet> flight,
+      long started)
+      throws IOException, ServletException {
+    FilterSettings s = service.filterSettings();
+    try {
+      flight.get(s.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      OutcomeWriter.write(req, res, RefreshOutcome.waitExpired(), s);
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      OutcomeWriter.write(req, res, RefreshOutcome.waitExpired(), s);
+      return;
+    } catch (ExecutionException e) {
+      // handled by finish, which reads the failure from the completed flight
+    }
+    finish(req, res, chain, Resumption.of(session, current, flight, started));
+  }
+
+  private void finish(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain, Resumption done)
+      throws IOException, ServletException {
+    if (done.failure() == null) {
+      TokenSet held = store.replace(req, done.current(), done.tokens());
+      log(done, "refreshed");
+      proceed(req, res, chain, held);
+      return;
+    }
+    RefreshOutcome outcome = RefreshOutcome.of(done.failure());
+    if (outcome.endsSession()) {
+      store.clear(req);
+    }
+    log(done, outcome.error());
+    OutcomeWriter.write(req, res, outcome, service.filterSettings());
+  }
+
+  private void proceed(
+      HttpServletRequest req, HttpServletResponse res, FilterChain chain, TokenSet tokens)
+      throws IOException, ServletException {
+    req.setAttribute(ACCESS_TOKEN, tokens.accessToken());
+    req.setAttribute(TOKEN_SET, tokens);
+    boolean bearer = service.filterSettings().bearerHeader();
+    chain.doFilter(bearer ? new BearerRequest(req, tokens.accessToken()) : req, res);
+  }
+
+  private static void log(Resumption done, String outcome) {
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.fine(
+          "token refresh "
+              + outcome
+              + " for "
+              + done.session()
+              + " in "
+              + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - done.startedNanos())
+              + " ms");
+    }
+  }
+}

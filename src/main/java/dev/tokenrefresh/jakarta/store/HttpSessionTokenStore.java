@@ -1,0 +1,101 @@
+package dev.tokenrefresh.jakarta.store;
+
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The default {@link TokenStore}: one session attribute holding an atomic reference to the
+ * session's {@link TokenSet}, so that concurrent requests replace tokens by compare-and-set rather
+ * than under a lock. It never creates a session ({@code getSession(false)}); the application's
+ * login creates it. Thread-safe.
+ */
+@ApplicationScoped
+public class HttpSessionTokenStore implements TokenStore {
+
+  /** The session attribute that holds the tokens. */
+  public static final String ATTRIBUTE = "dev.tokenrefresh.tokens";
+
+  @Override
+  public Optional<TokenSet> load(HttpServletRequest request) {
+    return holder(request).map(h -> h.tokens.get());
+  }
+
+  @Override
+  public void save(HttpServletRequest request, TokenSet tokens) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      throw new IllegalStateException("no HTTP session: create one before saving tokens");
+    }
+    Optional<Holder> existing = holder(request);
+    if (existing.isPresent()) {
+      existing.get().tokens.set(tokens);
+    } else {
+      session.setAttribute(ATTRIBUTE, new Holder(tokens));
+    }
+  }
+
+  @Override
+  public TokenSet replace(HttpServletRequest request, TokenSet previous, TokenSet refreshed) {
+    Optional<Holder> holder = holder(request);
+    if (holder.isEmpty()) {
+      return refreshed;
+    }
+    AtomicReference<TokenSet> ref = holder.get().tokens;
+    while (true) {
+      TokenSet current = ref.get();
+      boolean newer = current == null || refreshed.issuedAt().isAfter(current.issuedAt());
+      if (!(current == previous || newer)) {
+        return current;
+      }
+      if (ref.compareAndSet(current, refreshed)) {
+        return refreshed;
+      }
+    }
+  }
+
+  @Override
+  public void clear(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(ATTRIBUTE);
+    }
+  }
+
+  @Override
+  public Optional<SessionKey> sessionKey(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session == null ? Optional.empty() : Optional.of(SessionKey.of(session.getId()));
+  }
+
+  private static Optional<Holder> holder(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    Object value = session.getAttribute(ATTRIBUTE);
+    return value instanceof Holder h && h.tokens.get() != null ? Optional.of(h) : Optional.empty();
+  }
+
+  /** The session attribute. Serializable for session replication; prints no token. */
+  static final class Holder implements Serializable {
+    @Serial private static final long serialVersionUID = 1L;
+
+    final AtomicReference<TokenSet> tokens;
+
+    Holder(TokenSet tokens) {
+      this.tokens = new AtomicReference<>(tokens);
+    }
+
+    @Override
+    public String toString() {
+      return "TokenHolder[" + tokens.get() + "]";
+    }
+  }
+}

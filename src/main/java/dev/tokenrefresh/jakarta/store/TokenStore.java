@@ -1,0 +1,43 @@
+package dev.tokenrefresh.jakarta.store;
+
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+/**
+ * Where a session's tokens live. The default, {@link HttpSessionTokenStore}, keeps them in the HTTP
+ * session. To keep them elsewhere, provide a CDI bean implementing this interface and select it as
+ * an alternative:
+ *
+ * <pre>{@code
+ * @ApplicationScoped @Alternative @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION)
+ * public class MyTokenStore implements TokenStore { ... }
+ * }</pre>
+ *
+ * <p>Implementations must be thread-safe: many requests of one session call them at once.
+ */
+public interface TokenStore {
+
+  /**
+   * The session's tokens, or empty when it has none (or no session exists). Must not create one.
+   */
+  Optional<TokenSet> load(HttpServletRequest request);
+
+  /** Stores tokens, e.g. right after login. */
+  void save(HttpServletRequest request, TokenSet tokens);
+
+  /**
+   * Stores {@code refreshed}, which replaces {@code previous}, unless the session already holds
+   * newer tokens (another request saved them first). Must not hold a lock across any I/O.
+   *
+   * @return the tokens the session holds afterwards
+   */
+  TokenSet replace(HttpServletRequest request, TokenSet previous, TokenSet refreshed);
+
+  /** Removes the session's tokens (the grant is dead). */
+  void clear(HttpServletRequest request);
+
+  /** The hashed key of the request's session, or empty when it has none. */
+  Optional<SessionKey> sessionKey(HttpServletRequest request);
+}
