@@ -12,6 +12,7 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import dev.tokenrefresh.core.TokenEndpoint;
 import dev.tokenrefresh.core.error.FaultKind;
@@ -93,6 +94,27 @@ public final class NimbusTokenEndpoint implements TokenEndpoint {
     } catch (RefreshException failure) {
       LOG.log(Level.FINE, "token refresh failed: {0}", failure.getMessage());
       throw failure;
+    }
+  }
+
+  /**
+   * Builds the session's first {@link TokenSet} from the tokens of a login (the authorization-code
+   * exchange), with the same checks as a refresh: token sizes, the ID token against the JWK set,
+   * and the access token's expiry computed once.
+   *
+   * @throws IllegalArgumentException when the provider issued no refresh token, or a token is
+   *     unusable (the message names no token)
+   */
+  public TokenSet fromLogin(Tokens tokens) {
+    if (tokens.getRefreshToken() == null) {
+      throw new IllegalArgumentException(
+          "the provider issued no refresh token: enable refresh tokens for the client, or request"
+              + " the offline_access scope");
+    }
+    try {
+      return assembler.assemble(tokens, null, clock.instant());
+    } catch (RefreshException e) {
+      throw new IllegalArgumentException("login tokens rejected: " + e.getMessage(), e);
     }
   }
 

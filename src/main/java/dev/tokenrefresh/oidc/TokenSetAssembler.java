@@ -30,6 +30,10 @@ final class TokenSetAssembler {
     this.maxTokenSize = maxTokenSize;
   }
 
+  /**
+   * @param current the session's tokens, whose refresh and ID tokens are kept when the provider
+   *     sends none; {@code null} at login, where the response must carry a refresh token
+   */
   TokenSet assemble(Tokens tokens, TokenSet current, Instant issuedAt) {
     AccessToken access = tokens.getAccessToken();
     String accessToken = bounded("access token", access == null ? null : access.getValue());
@@ -37,7 +41,7 @@ final class TokenSetAssembler {
         tokens.getRefreshToken() == null
             ? current.refreshToken()
             : bounded("refresh token", tokens.getRefreshToken().getValue());
-    String idToken = current.idToken();
+    String idToken = current == null ? null : current.idToken();
     if (tokens instanceof OIDCTokens oidc && oidc.getIDTokenString() != null) {
       idToken = bounded("ID token", oidc.getIDTokenString());
       idTokens.verify(idToken);

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.cdi;
 
+import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
 import dev.tokenrefresh.core.RefreshSettings;
@@ -42,6 +43,7 @@ public class TokenRefreshService {
   @Inject Config config;
 
   private RefreshCoordinator coordinator;
+  private NimbusTokenEndpoint tokenEndpoint;
   private RefreshSettings settings;
   private FilterSettings filterSettings;
   private ScheduledFuture<?> cleanup;
@@ -62,11 +64,12 @@ public class TokenRefreshService {
       oidc.requireWithin(settings.timeout());
       ManagedExecutors executors = ManagedExecutors.lookup(source);
       RefreshMetrics metrics = MetricsSelection.select(source.text("token-refresh.metrics"));
+      tokenEndpoint = new NimbusTokenEndpoint(oidc, clock);
       coordinator =
           new RefreshCoordinator(
               settings,
               new CoordinatorPorts(
-                  new NimbusTokenEndpoint(oidc, clock),
+                  tokenEndpoint,
                   executors.calls(),
                   new ManagedScheduler(executors.timers()),
                   Ticker.system(),
@@ -99,6 +102,16 @@ public class TokenRefreshService {
   /** Refreshes {@code current} for {@code session}; see {@link RefreshCoordinator#refresh}. */
   public CompletionStage<TokenSet> refresh(SessionKey session, TokenSet current) {
     return coordinator.refresh(session, current);
+  }
+
+  /**
+   * Turns the tokens of a login (the authorization-code exchange) into the session's first {@link
+   * TokenSet}; save it with the {@code TokenStore}. Validates the ID token like a refresh does.
+   *
+   * @throws IllegalArgumentException when the tokens are unusable (e.g. no refresh token)
+   */
+  public TokenSet tokensFromLogin(Tokens tokens) {
+    return tokenEndpoint.fromLogin(tokens);
   }
 
   /** The filter's settings. */
