@@ -1,0 +1,47 @@
+package dev.tokenrefresh.jakarta.store;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Minimal request and session stand-ins: only what the token store calls. */
+final class FakeHttp {
+
+  private FakeHttp() {}
+
+  /** A session with the given id whose attributes live in a map. */
+  static HttpSession session(String id) {
+    Map<String, Object> attributes = new ConcurrentHashMap<>();
+    return (HttpSession)
+        Proxy.newProxyInstance(
+            FakeHttp.class.getClassLoader(),
+            new Class<?>[] {HttpSession.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getId" -> id;
+                  case "getAttribute" -> attributes.get((String) args[0]);
+                  case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                  case "removeAttribute" -> attributes.remove((String) args[0]);
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+
+  /** A request belonging to {@code session} (or to none); it never creates a session. */
+  static HttpServletRequest request(HttpSession session) {
+    return (HttpServletRequest)
+        Proxy.newProxyInstance(
+            FakeHttp.class.getClassLoader(),
+            new Class<?>[] {HttpServletRequest.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getSession")) {
+                if (args != null && args.length == 1 && (Boolean) args[0]) {
+                  throw new AssertionError("the token store must never create a session");
+                }
+                return session;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+}

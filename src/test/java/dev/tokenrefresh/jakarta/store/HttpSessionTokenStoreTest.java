@@ -1,0 +1,78 @@
+package dev.tokenrefresh.jakarta.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class HttpSessionTokenStoreTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final HttpSessionTokenStore store = new HttpSessionTokenStore();
+  private final HttpSession session = FakeHttp.session("JSESSION-42");
+  private final HttpServletRequest request = FakeHttp.request(session);
+
+  @Test
+  void load_withoutSession_isEmptyAndCreatesNone() {
+    HttpServletRequest anonymous = FakeHttp.request(null);
+    assertThat(store.load(anonymous)).isEmpty();
+    assertThat(store.sessionKey(anonymous)).isEmpty();
+    assertThatThrownBy(() -> store.save(anonymous, tokens(0)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no HTTP session");
+  }
+
+  @Test
+  void saveThenLoad_returnsTheTokens_andTheKeyIsTheHashedSessionId() {
+    TokenSet t = tokens(0);
+    store.save(request, t);
+    assertThat(store.load(request)).contains(t);
+    assertThat(store.sessionKey(request)).contains(SessionKey.of("JSESSION-42"));
+  }
+
+  @Test
+  void replace_keepsNewerTokensThatAnotherRequestSavedFirst() {
+    TokenSet old = tokens(0);
+    TokenSet newer = tokens(60);
+    TokenSet stale = tokens(30);
+    store.save(request, old);
+    assertThat(store.replace(request, old, newer)).isEqualTo(newer);
+    assertThat(store.replace(request, old, stale)).isEqualTo(newer);
+    assertThat(store.load(request)).contains(newer);
+  }
+
+  @Test
+  void clear_removesTheTokens() {
+    store.save(request, tokens(0));
+    store.clear(request);
+    assertThat(store.load(request)).isEmpty();
+  }
+
+  @Test
+  void sessionAttribute_isSerializableAndPrintsNoToken() throws Exception {
+    store.save(request, tokens(0));
+    Object holder = session.getAttribute(HttpSessionTokenStore.ATTRIBUTE);
+    try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+      out.writeObject(holder);
+    }
+    assertThat(holder.toString()).doesNotContain("secret-access").doesNotContain("secret-refresh");
+  }
+
+  private static TokenSet tokens(int issuedSecondsAfterT0) {
+    Instant issued = T0.plusSeconds(issuedSecondsAfterT0);
+    return new TokenSet(
+        "secret-access-" + issuedSecondsAfterT0,
+        "secret-refresh-" + issuedSecondsAfterT0,
+        null,
+        issued.plusSeconds(300),
+        issued);
+  }
+}
