@@ -126,6 +126,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     }
     Permit permit = null;
     Reservation attempt = null;
+    CompletableFuture<Slot> slot = null;
     try {
       if (memory.underPressure()) {
         throw new RefreshRejectedException(
@@ -133,25 +134,38 @@ public final class RefreshCoordinator implements CoordinatorGauges {
       }
       permit = breaker.tryAcquire();
       attempt = limiter.tryAcquire(session);
-      CompletableFuture<Slot> slot = slots.acquire();
+      slot = slots.acquire();
       ProviderCall call =
           new ProviderCall(ports, breaker, grace, session, key, current, flight, permit, attempt);
-      if (!slot.isDone()) {
+      CompletableFuture<Slot> granted = slot;
+      if (!granted.isDone()) {
         // The flight waits for a slot no longer than one call may take.
         Scheduler.Cancellable queueTimer =
-            ports.scheduler().schedule(() -> slots.abandon(slot), timeout);
-        slot.whenComplete((s, e) -> queueTimer.cancel());
+            ports.scheduler().schedule(() -> slots.abandon(granted), timeout);
+        granted.whenComplete((s, e) -> queueTimer.cancel());
       }
-      slot.whenComplete((s, e) -> call.onSlot(s, e, timeout));
+      granted.whenComplete((s, e) -> call.onSlot(s, e, timeout));
     } catch (RefreshRejectedException rejected) {
-      if (permit != null) {
-        breaker.release(permit);
-      }
-      if (attempt != null) {
-        attempt.cancel();
-      }
+      giveBack(permit, attempt);
       ports.metrics().rejected(rejected.reason());
       flight.completeExceptionally(rejected);
+    } catch (RuntimeException unexpected) {
+      // E.g. the container's scheduler refused work during undeploy: fail this flight, not the
+      // caller's thread, and give back what was taken.
+      giveBack(permit, attempt);
+      if (slot != null && !slots.abandon(slot)) {
+        slot.thenAccept(Slot::release);
+      }
+      flight.completeExceptionally(unexpected);
+    }
+  }
+
+  private void giveBack(Permit permit, Reservation attempt) {
+    if (permit != null) {
+      breaker.release(permit);
+    }
+    if (attempt != null) {
+      attempt.cancel();
     }
   }
 

@@ -105,11 +105,18 @@ public class TokenRefreshFilter extends HttpFilter {
       TokenSet current)
       throws IOException, ServletException {
     long started = System.nanoTime();
-    CompletableFuture<TokenSet> flight = service.refresh(session, current).toCompletableFuture();
+    CompletableFuture<TokenSet> flight;
+    try {
+      flight = service.refresh(session, current).toCompletableFuture();
+    } catch (RuntimeException unexpected) {
+      // Never a 500 with a stack trace: the coordinator failing to start is a 503 like any other.
+      LOG.log(Level.WARNING, "token refresh could not start: {0}", unexpected.toString());
+      flight = CompletableFuture.failedFuture(unexpected);
+    }
     if (flight.isDone()) {
       finish(req, res, chain, Resumption.of(session, current, flight, started));
     } else if (req.isAsyncSupported()) {
-      suspend(req, res, session, current, flight, started);
+      suspend(req, res, chain, session, current, flight, started);
     } else {
       if (blockingFallbackLogged.compareAndSet(false, true)) {
         LOG.info(
@@ -123,17 +130,25 @@ public class TokenRefreshFilter extends HttpFilter {
   private void suspend(
       HttpServletRequest req,
       HttpServletResponse res,
+      FilterChain chain,
       SessionKey session,
       TokenSet current,
       CompletableFuture<TokenSet> flight,
       long started)
-      throws IOException {
+      throws IOException, ServletException {
     FilterSettings s = service.filterSettings();
     if (!suspensions.tryEnter(session)) {
       OutcomeWriter.write(req, res, RefreshOutcome.tooManyWaiting(), s);
       return;
     }
-    AsyncContext async = req.startAsync(req, res);
+    AsyncContext async;
+    try {
+      async = req.startAsync(req, res);
+    } catch (IllegalStateException notNow) {
+      suspensions.exit(session);
+      awaitOnThread(req, res, chain, session, current, flight, started);
+      return;
+    }
     async.setTimeout(s.waitTimeout().toMillis());
     AtomicBoolean settled = new AtomicBoolean();
     async.addListener(
