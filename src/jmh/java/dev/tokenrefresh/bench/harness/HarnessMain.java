@@ -71,27 +71,38 @@ public final class HarnessMain {
   }
 
   private static List<Step> fullPlan() {
-    List<Step> plan = new ArrayList<>();
-    for (int n : new int[] {100, 1_000, 10_000}) {
-      plan.addAll(Step.allThree(new Scenario("curve-" + n, 1, n, FAST, 0, 0, DEADLINE)));
-    }
-    plan.add(new Step(curve(10_000), Variants.uncappedSuspension(10_000)));
-    for (int n : new int[] {1_000, 10_000}) {
-      // The same bursts with the blocking strategies on a bounded container pool.
-      String id = "curve-" + n + "-pool" + Scenario.MODULE_POOL;
-      plan.addAll(Step.allThree(new Scenario(id, 1, n, FAST, Scenario.MODULE_POOL, 0, DEADLINE)));
-    }
+    List<Step> plan = new ArrayList<>(curvePlan());
     Scenario many = new Scenario("sessions-100x100", 100, 100, FAST, 0, 0, DEADLINE);
     plan.addAll(Step.allThree(many));
     plan.add(new Step(many, Variants.maxConcurrent(100)));
+    plan.addAll(Step.allThree(pooled("sessions-100x100", 100, 100)));
     plan.addAll(Step.allThree(slowIdp(Duration.ofSeconds(3))));
     return plan;
   }
 
+  /** One session, N requests: one thread per request, then the same on a bounded pool. */
+  private static List<Step> curvePlan() {
+    List<Step> plan = new ArrayList<>();
+    for (int n : new int[] {100, 1_000, 10_000}) {
+      plan.addAll(Step.allThree(curve(n)));
+    }
+    plan.add(new Step(curve(10_000), Variants.uncappedSuspension(10_000)));
+    for (int n : new int[] {1_000, 10_000}) {
+      plan.addAll(Step.allThree(pooled("curve-" + n, 1, n)));
+    }
+    return plan;
+  }
+
+  /** The blocking strategies on the container's bounded pool instead of a thread per request. */
+  private static Scenario pooled(String id, int sessions, int n) {
+    int pool = Scenario.MODULE_POOL;
+    return new Scenario(id + "-pool" + pool, sessions, n, FAST, pool, 0, DEADLINE);
+  }
+
   private static List<Step> quickPlan() {
     List<Step> plan = new ArrayList<>();
-    plan.addAll(Step.allThree(new Scenario("curve-100", 1, 100, FAST, 0, 0, DEADLINE)));
-    plan.addAll(Step.allThree(new Scenario("curve-1000", 1, 1_000, FAST, 0, 0, DEADLINE)));
+    plan.addAll(Step.allThree(curve(100)));
+    plan.addAll(Step.allThree(curve(1_000)));
     plan.addAll(Step.allThree(new Scenario("sessions-10x100", 10, 100, FAST, 0, 0, DEADLINE)));
     plan.addAll(Step.allThree(slowIdp(Duration.ofSeconds(1))));
     return plan;

@@ -29,7 +29,7 @@ final class ResultTable {
 
   private static final List<Column> MAIN =
       List.of(
-          new Column("scenario", -19, (r, m) -> r.scenario()),
+          new Column("scenario", -21, (r, m) -> r.scenario()),
           new Column("strategy", -26, (r, m) -> r.strategy()),
           new Column("req-threads", -11, (r, m) -> r.requestThreads()),
           new Column("reqs", 6, (r, m) -> num(r.requests())),
