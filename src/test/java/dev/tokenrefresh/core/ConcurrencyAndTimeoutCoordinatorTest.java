@@ -50,6 +50,7 @@ class ConcurrencyAndTimeoutCoordinatorTest {
     ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
     try (CoordinatorFixture f = new CoordinatorFixture(TWO_SLOTS_ONE_QUEUED, endpoint)) {
       List<CompletableFuture<TokenSet>> flights = startDistinctFlights(f, 2);
+      endpoint.awaitEntered(2);
       flights.forEach(flight -> flight.cancel(true));
 
       assertThat(f.coordinator.inFlightCalls()).isEqualTo(2);
