@@ -12,6 +12,7 @@ import dev.tokenrefresh.core.time.Scheduler;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
+import dev.tokenrefresh.jakarta.filter.SuspensionLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -64,13 +65,13 @@ final class ModuleStrategy implements Strategy {
   private final ScheduledExecutorService timers =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "refresh-timer"));
   private final RefreshCoordinator coordinator;
-  private final SuspensionBound suspensions;
+  private final SuspensionLimit suspensions;
 
   ModuleStrategy(Config config, TokenEndpoint idp, Executor requestThreads, Clock clock) {
     this.config = config;
     this.requestThreads = requestThreads;
     this.clock = clock;
-    this.suspensions = new SuspensionBound(config.maxSuspended(), config.maxSuspendedPerFlight());
+    this.suspensions = new SuspensionLimit(config.maxSuspended(), config.maxSuspendedPerFlight());
     this.coordinator =
         new RefreshCoordinator(
             config.settings(),

@@ -74,8 +74,8 @@ public record FilterSettings(
         "",
         false,
         coordinatorTimeout.plus(WAIT_MARGIN),
-        10_000,
-        1_000);
+        20_000,
+        10_000);
   }
 
   /** Whether {@code path} (relative to the context path) passes through untouched. */

@@ -9,20 +9,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one flight at a time), so that a flood costs bounded memory: beyond either bound a request is
  * answered at once. Thread-safe.
  */
-final class SuspensionLimit {
+public final class SuspensionLimit {
 
   private final int maxTotal;
   private final int maxPerSession;
   private final AtomicInteger total = new AtomicInteger();
   private final ConcurrentHashMap<SessionKey, Integer> perSession = new ConcurrentHashMap<>();
 
-  SuspensionLimit(int maxTotal, int maxPerSession) {
+  /**
+   * @param maxTotal suspended requests in total
+   * @param maxPerSession suspended requests of one session
+   */
+  public SuspensionLimit(int maxTotal, int maxPerSession) {
     this.maxTotal = maxTotal;
     this.maxPerSession = maxPerSession;
   }
 
   /** Takes a place for one suspended request of {@code session}, if both bounds allow it. */
-  boolean tryEnter(SessionKey session) {
+  public boolean tryEnter(SessionKey session) {
     if (total.incrementAndGet() > maxTotal) {
       total.decrementAndGet();
       return false;
@@ -42,13 +46,13 @@ final class SuspensionLimit {
   }
 
   /** Gives back the place taken by {@link #tryEnter}. */
-  void exit(SessionKey session) {
+  public void exit(SessionKey session) {
     perSession.computeIfPresent(session, (k, n) -> n <= 1 ? null : n - 1);
     total.decrementAndGet();
   }
 
   /** Requests suspended now. */
-  int suspended() {
+  public int suspended() {
     return total.get();
   }
 }
