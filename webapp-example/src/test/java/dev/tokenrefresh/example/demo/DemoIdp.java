@@ -54,9 +54,13 @@ public final class DemoIdp implements AutoCloseable {
     return idp;
   }
 
-  /** The issuer, as the provider's discovery document states it. */
+  /**
+   * The issuer: {@code http://127.0.0.1:<port>/demo}. The provider derives the issuer in its
+   * discovery document from the address it is called at, so everyone must call it at this one
+   * (mock-oauth2-server's own {@code issuerUrl} would say {@code localhost}).
+   */
   public URI issuer() {
-    return server.issuerUrl(ISSUER_ID).uri();
+    return URI.create("http://127.0.0.1:" + server.baseUrl().port() + "/" + ISSUER_ID);
   }
 
   /** Token-endpoint requests received so far with this grant type. */
