@@ -17,50 +17,69 @@ public final class BurstReport {
 
   /** The report. */
   public static String format(BurstScenario.Outcome o) {
-    Burst.Result burst = o.burst();
     StringBuilder r = new StringBuilder();
     r.append("=".repeat(72)).append('\n');
     r.append("token-refresh-filter burst report\n");
     r.append(RULE).append('\n');
+    requests(r, o);
+    r.append(RULE).append('\n');
+    provider(r, o);
+    r.append(RULE).append('\n');
+    module(r, o);
+    r.append(RULE).append('\n');
+    afterwards(r, o);
+    r.append("=".repeat(72)).append('\n');
+    r.append(result(o));
+    return r.toString();
+  }
+
+  private static void requests(StringBuilder r, BurstScenario.Outcome o) {
+    Burst.Result burst = o.burst();
     line(r, "session", "one, logged in by authorization code + PKCE");
     line(r, "access token", String.format("expired %.1f s before the burst", millis(o) / 1000.0));
     line(r, "requests fired concurrently", Integer.toString(burst.requests()));
     line(r, "answered 200 (userinfo ok)", Integer.toString(burst.successes()));
     line(r, "other answers", others(burst));
     line(r, "burst took", burst.elapsed().toMillis() + " ms");
-    r.append(RULE).append('\n');
+  }
+
+  private static void provider(StringBuilder r, BurstScenario.Outcome o) {
     r.append("token-endpoint calls seen by the provider (counted inside mock-oauth2-server)\n");
     line(r, "  during the burst", "refresh_token " + o.idpRefreshCalls());
     line(r, "  since it started", grants(o.idpAfter()));
-    r.append(RULE).append('\n');
+  }
+
+  private static void module(StringBuilder r, BurstScenario.Outcome o) {
     r.append("the module's metrics (/metrics, mp_scope=application), change during the burst\n");
     for (String series : changedCounters(o)) {
       line(r, "  " + series, String.format("%+.0f", o.metricDelta(series)));
     }
-    r.append(RULE).append('\n');
+  }
+
+  private static void afterwards(StringBuilder r, BurstScenario.Outcome o) {
+    boolean ok = o.after().status() == 200;
     line(
         r,
         "GET /api/me afterwards",
-        "HTTP "
-            + o.after().status()
-            + ", refreshes="
-            + (o.after().status() == 200 ? o.after().refreshes() : "?")
-            + ", exp "
-            + o.before().exp()
-            + " -> "
-            + (o.after().status() == 200 ? o.after().exp() : "?"));
-    burst.failures().forEach(f -> line(r, "  failure", f));
-    r.append("=".repeat(72)).append('\n');
-    r.append(
         String.format(
-            "RESULT: %d requests -> %d token-endpoint call%s (provider's count), %d answered 200"
-                + "   %s%n",
-            burst.requests(),
-            o.idpRefreshCalls(),
-            o.idpRefreshCalls() == 1 ? "" : "s",
-            burst.successes(),
-            o.passed() ? "PASS" : "FAIL"));
-    return r.toString();
+            "HTTP %d, refreshes=%s, exp %d -> %s",
+            o.after().status(),
+            ok ? o.after().refreshes() : "?",
+            o.before().exp(),
+            ok ? o.after().exp() : "?"));
+    o.burst().failures().forEach(f -> line(r, "  failure", f));
+  }
+
+  private static String result(BurstScenario.Outcome o) {
+    Burst.Result burst = o.burst();
+    return String.format(
+        "RESULT: %d requests -> %d token-endpoint call%s (provider's count), %d answered 200"
+            + "   %s%n",
+        burst.requests(),
+        o.idpRefreshCalls(),
+        o.idpRefreshCalls() == 1 ? "" : "s",
+        burst.successes(),
+        o.passed() ? "PASS" : "FAIL");
   }
 
   private static long millis(BurstScenario.Outcome o) {

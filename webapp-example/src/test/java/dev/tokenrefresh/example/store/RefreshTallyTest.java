@@ -25,8 +25,8 @@ class RefreshTallyTest {
   }
 
   /**
-   * Negative control: the harness really runs every waiter, so a store that counted each report
-   * (as a naive one would) reads 100, and the assertion above would catch it.
+   * Negative control: the harness really runs every waiter, so a store that counted each report (as
+   * a naive one would) reads 100, and the assertion above would catch it.
    */
   @Test
   void naiveCount_byEveryWaiterOfOneRefresh_countsEachWaiter() throws Exception {
