@@ -16,9 +16,9 @@ WORK="$ROOT/webapp-example/target/demo"
 
 echo "== building the library (mvn -B -q install -DskipTests; a first run downloads the"
 echo "   dependencies from Maven Central, Payara Micro's 100 MB among them, and stays quiet meanwhile)"
-mvn -B -q install -DskipTests
+mvn -B -q -Dstyle.color=never install -DskipTests
 echo "== building the example (mvn -B -q -f webapp-example/pom.xml package -DskipTests)"
-mvn -B -q -f webapp-example/pom.xml package -DskipTests
+mvn -B -q -Dstyle.color=never -f webapp-example/pom.xml package -DskipTests
 
 # Should the demo's JVM die without running its shutdown hook, stop the Payara it started.
 cleanup() {

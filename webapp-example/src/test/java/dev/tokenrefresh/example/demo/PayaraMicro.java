@@ -42,10 +42,15 @@ public final class PayaraMicro implements AutoCloseable {
   private final int port;
   private final Path log;
 
+  /** Stops the server if this JVM exits first (Ctrl-C, a test run that is cut short). */
+  private final Thread stopOnExit;
+
   private PayaraMicro(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.stopOnExit = new Thread(this::stop, "stop-payara-micro-" + process.pid());
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /**
@@ -104,6 +109,15 @@ public final class PayaraMicro implements AutoCloseable {
   /** Stops the server (SIGTERM, then SIGKILL after 30 s) and waits for it. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs (or ran) anyway
+    }
+    stop();
+  }
+
+  private void stop() {
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy();
     try {
