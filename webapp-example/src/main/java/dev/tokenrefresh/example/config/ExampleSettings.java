@@ -1,0 +1,93 @@
+package dev.tokenrefresh.example.config;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.Scope;
+import dev.tokenrefresh.oidc.ClientAuthMethod;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the example's login needs to know about its OpenID Connect client. The provider and client
+ * keys are the module's own ({@code token-refresh.oidc.*}), so one set of values configures both;
+ * {@code example.*} keys are the example's alone. Immutable and thread-safe; {@link #toString()}
+ * never shows the client secret.
+ *
+ * @param issuer the provider's issuer ({@code token-refresh.oidc.issuer}); discovery finds the rest
+ * @param clientId the client id ({@code token-refresh.oidc.client-id})
+ * @param clientSecret the client secret ({@code token-refresh.oidc.client-secret}), or {@code null}
+ *     for a public client
+ * @param clientAuth how the client authenticates to the token endpoint ({@code
+ *     token-refresh.oidc.client-auth})
+ * @param idTokenAlg the JWS algorithm ID tokens are signed with ({@code
+ *     token-refresh.oidc.id-token-signing-alg})
+ * @param connectTimeout bound of connecting to the provider ({@code
+ *     token-refresh.oidc.connect-timeout})
+ * @param readTimeout bound of waiting for the provider's answer ({@code
+ *     token-refresh.oidc.read-timeout})
+ * @param scope the scopes the login asks for ({@code example.oidc.scope})
+ * @param redirectUri where the provider sends the browser back ({@code example.oidc.redirect-uri});
+ *     empty: this application's {@code /callback}, as the browser reached it
+ * @param postLogoutRedirectUri where the provider sends the browser after logout ({@code
+ *     example.oidc.post-logout-redirect-uri}); empty: this application's start page
+ */
+public record ExampleSettings(
+    URI issuer,
+    String clientId,
+    String clientSecret,
+    ClientAuthMethod clientAuth,
+    JWSAlgorithm idTokenAlg,
+    Duration connectTimeout,
+    Duration readTimeout,
+    Scope scope,
+    Optional<URI> redirectUri,
+    Optional<URI> postLogoutRedirectUri) {
+
+  /** Validates; each message names the key. */
+  public ExampleSettings {
+    Objects.requireNonNull(issuer, "token-refresh.oidc.issuer must be set");
+    if (clientId == null || clientId.isBlank()) {
+      throw new IllegalArgumentException("token-refresh.oidc.client-id must be set");
+    }
+    Objects.requireNonNull(clientAuth, "clientAuth");
+    if (clientAuth.needsSecret() && (clientSecret == null || clientSecret.isBlank())) {
+      throw new IllegalArgumentException(
+          "token-refresh.oidc.client-secret must be set when client-auth is " + clientAuth.key());
+    }
+    Objects.requireNonNull(idTokenAlg, "idTokenAlg");
+    Objects.requireNonNull(connectTimeout, "connectTimeout");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+    if (scope == null || !scope.contains("openid")) {
+      throw new IllegalArgumentException(
+          "example.oidc.scope must contain openid, was '" + scope + "'");
+    }
+    Objects.requireNonNull(redirectUri, "redirectUri");
+    Objects.requireNonNull(postLogoutRedirectUri, "postLogoutRedirectUri");
+  }
+
+  @Override
+  public String toString() {
+    return "ExampleSettings[issuer="
+        + issuer
+        + ", clientId="
+        + clientId
+        + ", clientSecret="
+        + (clientSecret == null ? "absent" : "[redacted]")
+        + ", clientAuth="
+        + clientAuth.key()
+        + ", idTokenAlg="
+        + idTokenAlg
+        + ", connectTimeout="
+        + connectTimeout
+        + ", readTimeout="
+        + readTimeout
+        + ", scope="
+        + scope
+        + ", redirectUri="
+        + redirectUri.map(URI::toString).orElse("(this application's /callback)")
+        + ", postLogoutRedirectUri="
+        + postLogoutRedirectUri.map(URI::toString).orElse("(this application's start page)")
+        + "]";
+  }
+}

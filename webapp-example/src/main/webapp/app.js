@@ -1,0 +1,80 @@
+// The example's page: who you are (GET api/me), when the token expires, and a burst of parallel
+// requests that shows how many refreshes they caused. Everything is rendered with textContent.
+'use strict';
+
+const $ = (id) => document.getElementById(id);
+let expiresAt = null;
+// The session's refresh count as last shown: a burst's refreshes are counted from here, not from a
+// fresh request (which, after expiry, would itself trigger the refresh the burst should show).
+let shownRefreshes = 0;
+
+async function me() {
+  const response = await fetch('api/me', { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => ({ error: 'not_json' }));
+  return { status: response.status, body };
+}
+
+function show(user) {
+  $('anonymous').hidden = true;
+  $('user').hidden = false;
+  $('name').textContent = user.name || '';
+  $('sub').textContent = user.sub;
+  $('expiresAt').textContent = new Date(user.exp * 1000).toLocaleTimeString();
+  $('refreshes').textContent = String(user.refreshes);
+  shownRefreshes = user.refreshes;
+  expiresAt = user.exp * 1000;
+}
+
+function tick() {
+  if (expiresAt === null) return;
+  const seconds = Math.round((expiresAt - Date.now()) / 1000);
+  $('countdown').textContent = seconds > 0 ? `in ${seconds} s` : `expired ${-seconds} s ago`;
+}
+
+function error(text) {
+  $('error').hidden = !text;
+  $('error').textContent = text || '';
+}
+
+async function load() {
+  const { status, body } = await me();
+  if (status === 401) {
+    $('user').hidden = true;
+    $('anonymous').hidden = false;
+    return;
+  }
+  if (status !== 200) {
+    error(`GET api/me answered ${status}: ${body.error}`);
+    return;
+  }
+  error('');
+  show(body);
+}
+
+async function burst(event) {
+  event.preventDefault();
+  const count = Math.max(1, Math.min(500, Number($('count').value) || 100));
+  const before = shownRefreshes;
+  $('result').textContent = `firing ${count} requests…`;
+  const answers = await Promise.all(Array.from({ length: count }, () => me()));
+  const statuses = {};
+  let refreshes = before;
+  for (const { status, body } of answers) {
+    statuses[status] = (statuses[status] || 0) + 1;
+    if (status === 200) refreshes = Math.max(refreshes, body.refreshes);
+  }
+  const tally = Object.entries(statuses).map(([s, n]) => `${n}× HTTP ${s}`).join(', ');
+  const k = refreshes - before;
+  $('result').textContent =
+    `${count} requests → ${k} refresh${k === 1 ? '' : 'es'} (${tally})`;
+  const ok = answers.filter((a) => a.status === 200);
+  if (ok.length === 0) {
+    await load();
+    return;
+  }
+  show(ok.reduce((a, b) => (b.body.exp > a.body.exp ? b : a)).body);
+}
+
+$('burst').addEventListener('submit', burst);
+setInterval(tick, 1000);
+load().then(tick);

@@ -1,0 +1,117 @@
+package dev.tokenrefresh.example.demo;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A browser without a screen: a JDK HTTP client that keeps cookies and follows redirects, so that
+ * it can log in through the real authorization-code flow (mock-oauth2-server without its login form
+ * redirects straight back with a code). One instance is one user session. Thread-safe: any number
+ * of requests may run at once and share the session cookie.
+ */
+public final class Browser {
+
+  private final HttpClient client;
+
+  /** A browser with an empty cookie jar that follows redirects. */
+  public Browser() {
+    this(HttpClient.Redirect.NORMAL);
+  }
+
+  /**
+   * A browser with an empty cookie jar.
+   *
+   * @param redirects {@code NEVER} to see each step of a flow on its own
+   */
+  public Browser(HttpClient.Redirect redirects) {
+    client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(redirects)
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  /**
+   * Logs in: {@code GET /login} → provider's authorize endpoint → {@code /callback} → start page.
+   *
+   * @throws IllegalStateException when the flow does not end on the start page with 200
+   */
+  public void login(URI app) throws IOException, InterruptedException {
+    HttpResponse<String> landed = get(app.resolve("login"));
+    if (landed.statusCode() != 200 || !landed.uri().equals(app)) {
+      throw new IllegalStateException(
+          "login ended at "
+              + landed.uri()
+              + " with HTTP "
+              + landed.statusCode()
+              + ": "
+              + landed.body());
+    }
+  }
+
+  /** {@code GET uri}, following redirects. */
+  public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(uri)
+            .header("Accept", "application/json")
+            .timeout(Duration.ofSeconds(60))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code GET <app>/api/me}. */
+  public Me me(URI app) throws IOException, InterruptedException {
+    return Me.of(get(app.resolve("api/me")));
+  }
+
+  /**
+   * An answer of {@code GET /api/me}.
+   *
+   * @param status the HTTP status
+   * @param json the JSON body, empty when it was not JSON
+   */
+  public record Me(int status, Map<String, Object> json) {
+
+    static Me of(HttpResponse<String> response) {
+      Map<String, Object> json;
+      try {
+        json = JSONObjectUtils.parse(response.body());
+      } catch (ParseException e) {
+        json = Map.of();
+      }
+      return new Me(response.statusCode(), json);
+    }
+
+    /** The user's subject. */
+    public String sub() {
+      return String.valueOf(json.get("sub"));
+    }
+
+    /** The access token's expiry, epoch seconds. */
+    public long exp() {
+      return ((Number) json.get("exp")).longValue();
+    }
+
+    /** How many times the session was refreshed. */
+    public int refreshes() {
+      return ((Number) json.get("refreshes")).intValue();
+    }
+
+    /** The error code of a failed answer. */
+    public String error() {
+      return String.valueOf(json.get("error"));
+    }
+  }
+}
