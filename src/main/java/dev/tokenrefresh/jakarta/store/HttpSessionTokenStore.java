@@ -36,6 +36,7 @@ public class HttpSessionTokenStore implements TokenStore {
     Optional<Holder> existing = holder(request);
     if (existing.isPresent()) {
       existing.get().tokens.set(tokens);
+      markChanged(request, existing.get());
     } else {
       session.setAttribute(ATTRIBUTE, new Holder(tokens));
     }
@@ -55,6 +56,7 @@ public class HttpSessionTokenStore implements TokenStore {
         return current;
       }
       if (ref.compareAndSet(current, refreshed)) {
+        markChanged(request, holder.get());
         return refreshed;
       }
     }
@@ -72,6 +74,17 @@ public class HttpSessionTokenStore implements TokenStore {
   public Optional<SessionKey> sessionKey(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     return session == null ? Optional.empty() : Optional.of(SessionKey.of(session.getId()));
+  }
+
+  /**
+   * Sets the attribute again after an in-place change, so that a server replicating sessions
+   * (Payara's data grid, WildFly's distributable sessions) copies the new tokens.
+   */
+  private static void markChanged(HttpServletRequest request, Holder holder) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.setAttribute(ATTRIBUTE, holder);
+    }
   }
 
   private static Optional<Holder> holder(HttpServletRequest request) {
