@@ -19,6 +19,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
@@ -41,6 +42,9 @@ public class TokenRefreshService {
 
   @Inject Config config;
 
+  /** For the metrics registries, which must not be looked up through {@code CDI.current()}. */
+  @Inject Instance<Object> beans;
+
   private RefreshCoordinator coordinator;
   private RefreshSettings settings;
   private FilterSettings filterSettings;
@@ -61,7 +65,7 @@ public class TokenRefreshService {
       OidcClientSettings oidc = OidcEndpoints.resolve(source);
       oidc.requireWithin(settings.timeout());
       ManagedExecutors executors = ManagedExecutors.lookup(source);
-      RefreshMetrics metrics = MetricsSelection.select(source.text("token-refresh.metrics"));
+      RefreshMetrics metrics = MetricsSelection.select(source.text("token-refresh.metrics"), beans);
       coordinator =
           new RefreshCoordinator(
               settings,

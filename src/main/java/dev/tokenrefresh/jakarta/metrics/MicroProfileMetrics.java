@@ -6,7 +6,6 @@ import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.metrics.CoordinatorGauges;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -38,8 +37,11 @@ final class MicroProfileMetrics implements RefreshMetrics {
     }
   }
 
-  static Optional<RefreshMetrics> fromCdi() {
-    Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
+  /**
+   * The adapter on the registry that {@code beans} resolves, if any (see {@link MetricsSelection}).
+   */
+  static Optional<RefreshMetrics> from(Instance<Object> beans) {
+    Instance<MetricRegistry> registries = beans.select(MetricRegistry.class);
     return registries.isResolvable()
         ? Optional.of(new MicroProfileMetrics(registries.get()))
         : Optional.empty();
