@@ -88,8 +88,11 @@ public class TokenRefreshService {
                   + ", timeout "
                   + settings.timeout());
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "Invalid token-refresh-filter configuration: " + e.getMessage(), e);
+      String message = "Invalid token-refresh-filter configuration: " + e.getMessage();
+      // Logged as well as thrown: some servers (Payara 6) report the failed deployment without
+      // the exception's causes, so the key would appear nowhere.
+      LOG.severe(message);
+      throw new IllegalStateException(message, e);
     }
   }
 
