@@ -27,8 +27,8 @@ public interface RunningApp {
 
   /**
    * Releases {@code hold} once the server has counted {@code requests} more refresh requests than
-   * in {@code before}: they are all waiting for the one held call. Releases it anyway when the
-   * hold's maximum has passed, and then says how many arrived.
+   * in {@code before}: they are all waiting for the one held call. When the hold's maximum passes
+   * first, releases it all the same and fails, saying how many had arrived.
    */
   default void releaseWhenWaiting(Hold hold, Metrics before, int requests) {
     try {

@@ -29,7 +29,7 @@ public final class IdpReplies {
         200, JSON, "{\"token_type\":\"Bearer\",\"expires_in\":300,\"refresh_token\":\"rt-x\"}");
   }
 
-  /** 200 with an access token of {@code length} characters. */
+  /** 200 with {@code accessToken} as the access token (e.g. one too large to accept). */
   public static IdpStep accessTokenOf(String accessToken) {
     return IdpStep.reply(
         200,
