@@ -20,6 +20,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
@@ -42,6 +43,9 @@ public class TokenRefreshService {
 
   @Inject Config config;
 
+  /** For the metrics registries, which must not be looked up through {@code CDI.current()}. */
+  @Inject Instance<Object> beans;
+
   private RefreshCoordinator coordinator;
   private NimbusTokenEndpoint tokenEndpoint;
   private RefreshSettings settings;
@@ -63,7 +67,7 @@ public class TokenRefreshService {
       OidcClientSettings oidc = OidcEndpoints.resolve(source);
       oidc.requireWithin(settings.timeout());
       ManagedExecutors executors = ManagedExecutors.lookup(source);
-      RefreshMetrics metrics = MetricsSelection.select(source.text("token-refresh.metrics"));
+      RefreshMetrics metrics = MetricsSelection.select(source.text("token-refresh.metrics"), beans);
       tokenEndpoint = new NimbusTokenEndpoint(oidc, clock);
       coordinator =
           new RefreshCoordinator(
@@ -87,8 +91,11 @@ public class TokenRefreshService {
                   + ", timeout "
                   + settings.timeout());
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "Invalid token-refresh-filter configuration: " + e.getMessage(), e);
+      String message = "Invalid token-refresh-filter configuration: " + e.getMessage();
+      // Logged as well as thrown: some servers (Payara 6) report the failed deployment without
+      // the exception's causes, so the key would appear nowhere.
+      LOG.severe(message);
+      throw new IllegalStateException(message, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.tokenrefresh.jakarta.metrics;
 
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
+import jakarta.enterprise.inject.Instance;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -10,6 +11,12 @@ import java.util.logging.Logger;
  * {@code micrometer}, {@code none}). {@code auto} prefers MicroProfile Metrics, then Micrometer,
  * else records nothing and says so once. An adapter class is loaded only after its API was found on
  * the class path, so a server without it never sees its types. Thread-safe (stateless).
+ *
+ * <p>Registries are looked up through an injected {@code Instance}, not {@code CDI.current()}: the
+ * MicroProfile Metrics producers (Payara's, SmallRye's) read the {@code @RegistryScope} from the
+ * injection point's {@code Annotated}, which a {@code CDI.current()} lookup lacks (Payara 6 then
+ * fails with a NullPointerException); a lookup through an injected {@code Instance} carries the
+ * {@code Annotated} of its field.
  */
 public final class MetricsSelection {
 
@@ -22,19 +29,20 @@ public final class MetricsSelection {
 
   /**
    * @param choice the configured value, empty for {@code auto}
+   * @param beans an injected {@code Instance} to look the registries up with
    * @throws IllegalArgumentException when the choice is unknown or its back end is missing
    */
-  public static RefreshMetrics select(Optional<String> choice) {
+  public static RefreshMetrics select(Optional<String> choice, Instance<Object> beans) {
     String c = choice.orElse("auto").toLowerCase(Locale.ROOT);
     switch (c) {
       case "none":
         return RefreshMetrics.noop();
       case "microprofile":
-        return require(c, microProfile());
+        return require(c, microProfile(beans));
       case "micrometer":
-        return require(c, micrometer());
+        return require(c, micrometer(beans));
       case "auto":
-        Optional<RefreshMetrics> found = microProfile().or(MetricsSelection::micrometer);
+        Optional<RefreshMetrics> found = microProfile(beans).or(() -> micrometer(beans));
         if (found.isEmpty()) {
           LOG.info(
               "token-refresh-filter: neither MicroProfile Metrics nor Micrometer is available;"
@@ -56,12 +64,12 @@ public final class MetricsSelection {
                 "token-refresh.metrics is " + choice + ", but the server does not provide it"));
   }
 
-  private static Optional<RefreshMetrics> microProfile() {
-    return visible(MP_REGISTRY) ? MicroProfileMetrics.fromCdi() : Optional.empty();
+  private static Optional<RefreshMetrics> microProfile(Instance<Object> beans) {
+    return visible(MP_REGISTRY) ? MicroProfileMetrics.from(beans) : Optional.empty();
   }
 
-  private static Optional<RefreshMetrics> micrometer() {
-    return visible(MICROMETER_REGISTRY) ? MicrometerMetrics.fromCdi() : Optional.empty();
+  private static Optional<RefreshMetrics> micrometer(Instance<Object> beans) {
+    return visible(MICROMETER_REGISTRY) ? MicrometerMetrics.from(beans) : Optional.empty();
   }
 
   private static boolean visible(String className) {

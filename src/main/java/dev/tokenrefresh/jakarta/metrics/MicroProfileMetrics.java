@@ -6,9 +6,6 @@ import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.metrics.CoordinatorGauges;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
-import jakarta.enterprise.inject.spi.Unmanaged;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -41,29 +38,13 @@ final class MicroProfileMetrics implements RefreshMetrics {
   }
 
   /**
-   * The application registry, when the server provides one. {@code isResolvable()} only asks; the
-   * registry itself is injected into a {@link RegistryHolder} through {@link Unmanaged}, because
-   * Payara's registry producer reads the annotations of the injection point, and a programmatic
-   * {@code select(...).get()} has none (Payara 6.2025.10 fails with a NullPointerException in
-   * {@code MetricRegistryProducer}).
+   * The adapter on the registry that {@code beans} resolves, if any (see {@link MetricsSelection}).
    */
-  static Optional<RefreshMetrics> fromCdi() {
-    Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
-    if (!registries.isResolvable()) {
-      return Optional.empty();
-    }
-    Unmanaged.UnmanagedInstance<RegistryHolder> holder =
-        new Unmanaged<>(RegistryHolder.class).newInstance();
-    MetricRegistry registry = holder.produce().inject().get().registry;
-    return Optional.of(new MicroProfileMetrics(registry));
-  }
-
-  /**
-   * Receives the application registry by field injection. Not a bean (no bean-defining annotation):
-   * created only through {@link Unmanaged}, and only when MicroProfile Metrics is present.
-   */
-  static final class RegistryHolder {
-    @Inject MetricRegistry registry;
+  static Optional<RefreshMetrics> from(Instance<Object> beans) {
+    Instance<MetricRegistry> registries = beans.select(MetricRegistry.class);
+    return registries.isResolvable()
+        ? Optional.of(new MicroProfileMetrics(registries.get()))
+        : Optional.empty();
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
@@ -41,8 +40,11 @@ final class MicrometerMetrics implements RefreshMetrics {
     }
   }
 
-  static Optional<RefreshMetrics> fromCdi() {
-    Instance<MeterRegistry> registries = CDI.current().select(MeterRegistry.class);
+  /**
+   * The adapter on the registry that {@code beans} resolves, if any (see {@link MetricsSelection}).
+   */
+  static Optional<RefreshMetrics> from(Instance<Object> beans) {
+    Instance<MeterRegistry> registries = beans.select(MeterRegistry.class);
     return registries.isResolvable()
         ? Optional.of(new MicrometerMetrics(registries.get()))
         : Optional.empty();

@@ -1,0 +1,46 @@
+package dev.tokenrefresh.it.app;
+
+import dev.tokenrefresh.jakarta.filter.TokenRefreshFilter;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Test-only resource behind the filter (async supported): answers with the access token the filter
+ * exposed, and the dispatch that reached it ({@code REQUEST}, or {@code ASYNC} after a suspension).
+ */
+@WebServlet(
+    urlPatterns = {"/echo", "/no-async/echo"},
+    asyncSupported = true)
+public class EchoServlet extends HttpServlet {
+
+  /** Body key: the {@link TokenRefreshFilter#ACCESS_TOKEN} attribute, empty when absent. */
+  public static final String ACCESS_TOKEN = "access_token";
+
+  /** Body key: the request's dispatcher type. */
+  public static final String DISPATCHER = "dispatcher";
+
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    echo(req, resp);
+  }
+
+  static void echo(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Object token = req.getAttribute(TokenRefreshFilter.ACCESS_TOKEN);
+    resp.setContentType("text/plain;charset=UTF-8");
+    resp.getWriter()
+        .write(
+            ACCESS_TOKEN
+                + "="
+                + (token == null ? "" : token)
+                + "\n"
+                + DISPATCHER
+                + "="
+                + req.getDispatcherType()
+                + "\n");
+  }
+}

@@ -1,0 +1,89 @@
+package dev.tokenrefresh.it.support;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import okhttp3.Headers;
+
+/**
+ * How the mock identity provider answers one refresh-token grant: passed through to
+ * mock-oauth2-server (which rotates the refresh token), or a canned reply; either after an optional
+ * delay or {@link Hold}. Immutable and thread-safe.
+ */
+public final class IdpStep {
+
+  private static final IdpStep PASS_THROUGH = new IdpStep(null, Duration.ZERO, null);
+
+  /** The reply, made per call; {@code null} to let mock-oauth2-server answer. */
+  private final Supplier<OAuth2HttpResponse> reply;
+
+  private final Duration delay;
+  private final Hold hold;
+
+  private IdpStep(Supplier<OAuth2HttpResponse> reply, Duration delay, Hold hold) {
+    this.reply = reply;
+    this.delay = delay;
+    this.hold = hold;
+  }
+
+  /** mock-oauth2-server answers: new tokens, the refresh token rotated. */
+  public static IdpStep passThrough() {
+    return PASS_THROUGH;
+  }
+
+  /** A canned reply. */
+  public static IdpStep reply(int status, String contentType, String body) {
+    return replyEach(status, contentType, () -> body);
+  }
+
+  /** A canned reply whose body is made afresh for each call. */
+  public static IdpStep replyEach(int status, String contentType, Supplier<String> body) {
+    return new IdpStep(
+        () ->
+            new OAuth2HttpResponse(
+                Headers.of("Content-Type", contentType, "Cache-Control", "no-store"),
+                status,
+                body.get(),
+                null),
+        Duration.ZERO,
+        null);
+  }
+
+  /** This step, answered {@code delay} late. */
+  public IdpStep after(Duration delay) {
+    return new IdpStep(reply, delay, hold);
+  }
+
+  /** This step, answered once {@code hold} is released. */
+  public IdpStep heldBy(Hold hold) {
+    return new IdpStep(reply, delay, hold);
+  }
+
+  /** Waits for the hold and the delay; runs on the mock server's connection thread. */
+  void awaitTurn() {
+    if (hold != null) {
+      hold.await();
+    }
+    if (!delay.isZero()) {
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  boolean replies() {
+    return reply != null;
+  }
+
+  OAuth2HttpResponse reply() {
+    return reply.get();
+  }
+
+  /** The answer for a request whose step a {@code reset} dropped between match and invoke. */
+  static OAuth2HttpResponse lost() {
+    return new OAuth2HttpResponse(
+        Headers.of("Content-Type", "text/plain"), 500, "step dropped by a reset", null);
+  }
+}

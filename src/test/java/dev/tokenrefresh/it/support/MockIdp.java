@@ -1,0 +1,156 @@
+package dev.tokenrefresh.it.support;
+
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+
+/**
+ * The identity provider of the container tests: mock-oauth2-server in the test JVM on 127.0.0.1,
+ * rotating refresh tokens, behind a {@link ScriptedTokenRoute} that counts refresh-token grants and
+ * answers them as a test scripts.
+ *
+ * <p>One instance per test JVM, started on first use: the deployment names its token endpoint in
+ * {@code microprofile-config.properties}, so the provider runs before the WAR is built, on a port
+ * fixed from then on. Stopped when the JVM exits. Thread-safe.
+ */
+public final class MockIdp {
+
+  public static final String CLIENT_ID = "token-refresh-it";
+  public static final String CLIENT_SECRET = "token-refresh-it-secret";
+  private static final String ISSUER_ID = "idp";
+  private static final URI REDIRECT = URI.create("http://127.0.0.1/callback");
+
+  private static MockIdp shared;
+
+  private final MockOAuth2Server server;
+  private final ScriptedTokenRoute route = new ScriptedTokenRoute();
+
+  private MockIdp() {
+    server =
+        new MockOAuth2Server(
+            OAuth2Config.Companion.fromJson("{\"rotateRefreshToken\": true}"), route);
+  }
+
+  /** The provider of this JVM, started on the first call. */
+  public static synchronized MockIdp shared() {
+    if (shared == null) {
+      MockIdp idp = new MockIdp();
+      try {
+        idp.server.start(InetAddress.getByName("127.0.0.1"), 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(idp.server::shutdown, "mock-idp-stop"));
+      shared = idp;
+    }
+    return shared;
+  }
+
+  /** The token endpoint the deployment is configured with. */
+  public URI tokenEndpoint() {
+    return server.tokenEndpointUrl(ISSUER_ID).uri();
+  }
+
+  /** Refresh-token grants received since the last {@link #reset}, whatever their answer. */
+  public int refreshCalls() {
+    return route.refreshCalls();
+  }
+
+  /** Answers the next refresh-token grants with {@code steps}, in order, then as before. */
+  public void answerNextRefreshes(IdpStep... steps) {
+    for (IdpStep step : steps) {
+      route.enqueue(step);
+    }
+  }
+
+  /** Answers every refresh-token grant that no queued step claims with {@code step}. */
+  public void answerEveryRefresh(IdpStep step) {
+    route.answerEveryRefresh(step);
+  }
+
+  /** Keeps the next refresh's (genuine) answer back until the returned hold is released. */
+  public Hold holdNextRefresh(Duration max) {
+    Hold hold = new Hold(max);
+    route.enqueue(IdpStep.passThrough().heldBy(hold));
+    return hold;
+  }
+
+  /** Forgets the script and the count. */
+  public void reset() {
+    route.reset();
+  }
+
+  /**
+   * Logs a user in by the authorization-code flow (mock-oauth2-server's authorize endpoint
+   * redirects straight back with a code): a fresh grant with its own refresh token.
+   */
+  public TokenGrant login() {
+    URI authorize =
+        URI.create(
+            server.authorizationEndpointUrl(ISSUER_ID)
+                + "?client_id="
+                + CLIENT_ID
+                + "&response_type=code&scope=openid&state=s&nonce=n&redirect_uri="
+                + REDIRECT);
+    HttpResponse<String> redirect = Http.send(HttpRequest.newBuilder(authorize).GET());
+    String location =
+        redirect
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(() -> new IllegalStateException("authorize: " + redirect.statusCode()));
+    String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+    return redeem(new AuthorizationCodeGrant(new AuthorizationCode(code), REDIRECT));
+  }
+
+  /**
+   * A grant whose refresh token the provider has already rotated away, as if another client had
+   * redeemed it: redeeming it again is answered {@code invalid_grant}. Counts one refresh call.
+   */
+  public TokenGrant deadGrant() {
+    TokenGrant grant = login();
+    redeem(new RefreshTokenGrant(new RefreshToken(grant.refreshToken())));
+    return grant;
+  }
+
+  private TokenGrant redeem(AuthorizationGrant grant) {
+    TokenRequest request =
+        new TokenRequest.Builder(
+                tokenEndpoint(),
+                new ClientSecretBasic(new ClientID(CLIENT_ID), new Secret(CLIENT_SECRET)),
+                grant)
+            .build();
+    try {
+      TokenResponse response = OIDCTokenResponseParser.parse(request.toHTTPRequest().send());
+      if (!response.indicatesSuccess()) {
+        throw new IllegalStateException(
+            "token request failed: " + response.toErrorResponse().getErrorObject());
+      }
+      Tokens tokens = response.toSuccessResponse().getTokens();
+      return new TokenGrant(
+          tokens.getAccessToken().getValue(), tokens.getRefreshToken().getValue());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ParseException e) {
+      throw new IllegalStateException("unparsable token response", e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.tokenrefresh.it.support;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/**
+ * The deployed test application as a client sees it: its paths, logins (each a new HTTP session)
+ * and the server's metrics. Immutable and thread-safe.
+ */
+public final class TestApp {
+
+  /** The test-only login servlet; excluded from the filter by the test configuration. */
+  static final String SESSION_TOKENS = "/support/tokens";
+
+  /** An access token that expired a second ago. */
+  public static final Duration EXPIRED = Duration.ofSeconds(-1);
+
+  /** An access token that stays valid through any test. */
+  public static final Duration VALID = Duration.ofMinutes(10);
+
+  private final URI base;
+
+  /**
+   * @param base the deployment's URL as Arquillian injects it (ends with the context path and /)
+   */
+  public TestApp(URL base) {
+    try {
+      this.base = base.toURI();
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** {@code path} (starting with /) within the application. */
+  public URI uri(String path) {
+    return base.resolve(path.substring(1));
+  }
+
+  /** The application's context path, without a trailing slash. */
+  public String contextPath() {
+    String p = base.getPath();
+    return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  }
+
+  /** A new session, logged in with a fresh grant whose access token has already expired. */
+  public UserSession loginExpired() {
+    return login(MockIdp.shared().login(), EXPIRED);
+  }
+
+  /** A new session holding {@code tokens}, the access token expiring {@code expiresIn} from now. */
+  public UserSession login(TokenGrant tokens, Duration expiresIn) {
+    HttpResponse<String> r = postTokens(null, tokens, expiresIn);
+    if (r.statusCode() != 204) {
+      throw new AssertionError("login: HTTP " + r.statusCode() + " " + r.body());
+    }
+    String cookie =
+        r.headers().allValues("Set-Cookie").stream()
+            .map(c -> c.split(";", 2)[0])
+            .collect(Collectors.joining("; "));
+    if (cookie.isEmpty()) {
+      throw new AssertionError("login: no session cookie");
+    }
+    return new UserSession(this, cookie, tokens);
+  }
+
+  /**
+   * The server's metrics: {@code it.metrics.url} is an absolute URL, or a path at the root of the
+   * deployment's server.
+   */
+  public Metrics metrics() {
+    String where = System.getProperty("it.metrics.url", "/metrics");
+    return Metrics.scrape(where.startsWith("/") ? base.resolve(where) : URI.create(where));
+  }
+
+  HttpResponse<String> postTokens(String cookie, TokenGrant tokens, Duration expiresIn) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(SESSION_TOKENS))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(UserSession.form(tokens, expiresIn)));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return Http.send(request);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tokenrefresh.it.support;
+
+import dev.tokenrefresh.it.app.EchoServlet;
+import java.io.File;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Builds the test WAR, the same for every server: the library as users deploy it (a jar in
+ * WEB-INF/lib, built from {@code target/classes} with its {@code META-INF/beans.xml}), its runtime
+ * dependencies (Nimbus), the test servlets and filter with their {@code web.xml}, {@code
+ * payara-web.xml} (child-first class loading; WildFly ignores it) and a {@code
+ * microprofile-config.properties} pointing at the {@link MockIdp}.
+ */
+public final class TestDeployment {
+
+  private TestDeployment() {}
+
+  /**
+   * @param warName the archive's name, which is also its context path
+   * @param overrides configuration keys to add or replace
+   */
+  public static WebArchive create(String warName, Map<String, String> overrides) {
+    Map<String, String> config = TestSettings.properties(MockIdp.shared().tokenEndpoint());
+    config.putAll(overrides);
+    String properties =
+        config.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining("\n", "", "\n"));
+    return ShrinkWrap.create(WebArchive.class, warName)
+        .addAsLibrary(library())
+        .addAsLibraries(runtimeDependencies())
+        .addPackage(EchoServlet.class.getPackage())
+        .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
+        .setWebXML("war/web.xml")
+        .addAsWebInfResource("war/payara-web.xml", "payara-web.xml");
+  }
+
+  private static JavaArchive library() {
+    File classes = new File(property("it.library.classes"));
+    return ShrinkWrap.create(JavaArchive.class, "token-refresh-filter.jar")
+        .as(ExplodedImporter.class)
+        .importDirectory(classes)
+        .as(JavaArchive.class);
+  }
+
+  private static File[] runtimeDependencies() {
+    File dir = new File(property("it.war-libs"));
+    File[] jars = dir.listFiles((d, n) -> n.endsWith(".jar"));
+    if (jars == null || jars.length == 0) {
+      throw new IllegalStateException("no jars in " + dir + ": run the tests with mvn verify");
+    }
+    Arrays.sort(jars);
+    return jars;
+  }
+
+  private static String property(String name) {
+    return Objects.requireNonNull(
+        System.getProperty(name), "system property " + name + " (set by failsafe)");
+  }
+}
