@@ -12,7 +12,6 @@ import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,11 +20,13 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The per-request costs of the core: the refresh decision for a valid token, fingerprinting a
@@ -37,13 +38,14 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CoordinatorBenchmarks {
 
+  static final int JOINS_PER_FLIGHT = 1_000;
+
   /** A realistic Keycloak-sized refresh token (about 800 characters). */
   private static final String REFRESH_TOKEN = "eyJ" + "x".repeat(800);
 
   private final Instant now = Instant.parse("2026-01-01T00:00:00Z");
   private final Duration refreshAhead = Duration.ofSeconds(30);
   private TokenSet valid;
-  private TokenSet inFlight;
   private SessionKey session;
   private RefreshCoordinator coordinator;
   private CountDownLatch gate;
@@ -54,11 +56,18 @@ public class CoordinatorBenchmarks {
   @Setup(Level.Trial)
   public void setUp() {
     valid = new TokenSet("access", REFRESH_TOKEN, null, now.plusSeconds(300), now);
-    inFlight = new TokenSet("access", REFRESH_TOKEN + "-b", null, now.minusSeconds(1), now);
     session = SessionKey.of("bench-session");
     gate = new CountDownLatch(1);
-    executor = Executors.newCachedThreadPool();
-    RefreshSettings settings = RefreshSettings.builder().memoryPressureEnabled(false).build();
+    // One thread: the first call blocks on the gate, later ones queue behind it, so thousands of
+    // flights started by the join benchmark cost no threads.
+    executor = Executors.newSingleThreadExecutor();
+    // Flights never complete during a trial: allow as many as the trial starts.
+    RefreshSettings settings =
+        RefreshSettings.builder()
+            .memoryPressureEnabled(false)
+            .maxAttempts(Integer.MAX_VALUE)
+            .maxConcurrent(Integer.MAX_VALUE)
+            .build();
     coordinator =
         new RefreshCoordinator(
             settings,
@@ -72,8 +81,6 @@ public class CoordinatorBenchmarks {
                 Ticker.system(),
                 () -> 0.0,
                 RefreshMetrics.noop()));
-    // One flight that stays in the air for the whole trial: every benchmark call joins it.
-    coordinator.refresh(session, inFlight);
     breaker = new CircuitBreaker(3, Duration.ofSeconds(30), 1, Ticker.system(), (a, b) -> {});
     limiter =
         // A window of 1 ns keeps the history at one entry: the steady state of a session.
@@ -99,10 +106,34 @@ public class CoordinatorBenchmarks {
     return Fingerprint.of(REFRESH_TOKEN);
   }
 
-  /** A request joining the flight already running for its refresh token. */
+  /**
+   * A request joining the flight already running for its refresh token. Each invocation joins a
+   * fresh flight {@value #JOINS_PER_FLIGHT} times, as a burst would: one flight that collected
+   * millions of waiters over a whole iteration would measure the garbage collector instead.
+   */
   @Benchmark
-  public CompletionStage<TokenSet> refresh_joinExistingFlight() {
-    return coordinator.refresh(session, inFlight);
+  @OperationsPerInvocation(JOINS_PER_FLIGHT)
+  public void refresh_joinExistingFlight(FreshFlight flight, Blackhole sink) {
+    for (int i = 0; i < JOINS_PER_FLIGHT; i++) {
+      sink.consume(coordinator.refresh(flight.session, flight.tokens));
+    }
+  }
+
+  /** Starts a new flight (a new refresh token) before each invocation of the join benchmark. */
+  @State(Scope.Thread)
+  public static class FreshFlight {
+    TokenSet tokens;
+    SessionKey session;
+    private long serial;
+
+    @Setup(Level.Invocation)
+    public void start(CoordinatorBenchmarks bench) {
+      tokens =
+          new TokenSet(
+              "access", REFRESH_TOKEN + serial++, null, bench.now.minusSeconds(1), bench.now);
+      session = SessionKey.of("bench-session-" + serial);
+      bench.coordinator.refresh(session, tokens);
+    }
   }
 
   /** Admission through a closed breaker plus recording a success. */
