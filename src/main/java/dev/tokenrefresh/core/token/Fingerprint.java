@@ -1,5 +1,6 @@
 package dev.tokenrefresh.core.token;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,33 +10,34 @@ import java.util.Objects;
 /**
  * The SHA-256 fingerprint of a secret (a refresh token, a session id). It is what the core uses as
  * a map key and what logs may show, so the raw secret is never kept longer than the call that needs
- * it. Immutable and thread-safe.
+ * it. The 32-byte digest is held as four {@code long}s: a map of 100 000 sessions keyed by it costs
+ * 48 bytes a key instead of a 64-character string. Immutable and thread-safe.
  *
- * @param hex the lower-case hexadecimal SHA-256 digest (64 characters)
+ * @param w0 digest bytes 0–7
+ * @param w1 digest bytes 8–15
+ * @param w2 digest bytes 16–23
+ * @param w3 digest bytes 24–31
  */
-public record Fingerprint(String hex) {
+public record Fingerprint(long w0, long w1, long w2, long w3) {
 
-  private static final int HEX_LENGTH = 64;
-  private static final int SHORT_LENGTH = 12;
-
-  /** Validates the digest's form. */
-  public Fingerprint {
-    Objects.requireNonNull(hex, "hex");
-    if (hex.length() != HEX_LENGTH) {
-      throw new IllegalArgumentException(
-          "a fingerprint has " + HEX_LENGTH + " hex digits, was " + hex.length());
-    }
-  }
+  private static final int SHORT_HEX_DIGITS = 12;
 
   /** Fingerprints {@code secret} (UTF-8 bytes). */
   public static Fingerprint of(String secret) {
     Objects.requireNonNull(secret, "secret");
-    return new Fingerprint(HexFormat.of().formatHex(sha256(secret)));
+    ByteBuffer digest = ByteBuffer.wrap(sha256(secret));
+    return new Fingerprint(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
+  }
+
+  /** The whole digest in lower-case hexadecimal (64 digits). */
+  public String hex() {
+    HexFormat hex = HexFormat.of();
+    return hex.toHexDigits(w0) + hex.toHexDigits(w1) + hex.toHexDigits(w2) + hex.toHexDigits(w3);
   }
 
   /** The first 12 hex digits: enough to correlate log lines, far too little to guess from. */
   public String shortForm() {
-    return hex.substring(0, SHORT_LENGTH);
+    return HexFormat.of().toHexDigits(w0).substring(0, SHORT_HEX_DIGITS);
   }
 
   @Override
