@@ -9,8 +9,12 @@ import static dev.tokenrefresh.jakarta.metrics.MetricNames.REASON;
 import static dev.tokenrefresh.jakarta.metrics.MetricNames.REJECTIONS;
 import static dev.tokenrefresh.jakarta.metrics.MetricNames.SUCCESSES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.LONG;
 
+import dev.tokenrefresh.it.support.Burst;
+import dev.tokenrefresh.it.support.Echo;
 import dev.tokenrefresh.it.support.IdpReplies;
+import dev.tokenrefresh.it.support.IdpStep;
 import dev.tokenrefresh.it.support.Metrics;
 import dev.tokenrefresh.it.support.Outcomes;
 import dev.tokenrefresh.it.support.Poll;
@@ -18,6 +22,8 @@ import dev.tokenrefresh.it.support.TestSettings;
 import dev.tokenrefresh.it.support.UserSession;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +34,9 @@ import org.junit.jupiter.api.Test;
  * session keeps its tokens throughout.
  */
 public interface BreakerScenarios extends RunningApp {
+
+  int OUTAGE_BURST = 100;
+  int OUTAGE_BURSTS = 3;
 
   @Test
   default void idpFailingThreeTimes_opensTheBreaker_untilOneProbeClosesIt() {
@@ -71,5 +80,60 @@ public interface BreakerScenarios extends RunningApp {
         .isEqualTo(refused.get());
     assertThat(after.counterSince(before, SUCCESSES)).isEqualTo(1);
     assertThat(after.gauge(BREAKER_STATE)).as("closed").isZero();
+  }
+
+  /**
+   * The issue's outage: bursts of {@link #OUTAGE_BURST} concurrent requests of one session while
+   * the provider answers every refresh 503. Requests that arrive after a failed call start the next
+   * one, so a burst may make several calls; the breaker stops them at the threshold, whatever the
+   * number of requests (Payara's built-in client made 40 calls in the same situation). An outage
+   * longer than the open duration also sees the half-open probe of each open period: one call each.
+   */
+  @Test
+  default void idpDown_burstsOf100Requests_reachItAtMostThresholdTimes_andRecoverAfterIt() {
+    UserSession session = app().loginExpired();
+    idp().answerEveryRefresh(IdpReplies.unavailable());
+
+    Map<String, Integer> errors = new TreeMap<>();
+    long started = System.nanoTime();
+    for (int i = 0; i < OUTAGE_BURSTS; i++) {
+      for (HttpResponse<String> r : Burst.run(OUTAGE_BURST, () -> session.get("/echo"))) {
+        String error = Outcomes.error(r);
+        assertThat(error).isIn("idp_unavailable", "circuit_open");
+        assertThat(assertOutcome(r, 503, error)).get().asInstanceOf(LONG).isPositive();
+        errors.merge(error, 1, Integer::sum);
+      }
+    }
+    Duration outage = Duration.ofNanos(System.nanoTime() - started);
+    int callsDuringOutage = idp().refreshCalls();
+    long openPeriods = outage.toMillis() / TestSettings.BREAKER_OPEN_DURATION.toMillis();
+    System.out.printf(
+        "[async-waiters] %s, IdP down: %d bursts of %d requests in %d ms, %d refresh call(s),"
+            + " answers %s%n",
+        System.getProperty("it.container", "?"),
+        OUTAGE_BURSTS,
+        OUTAGE_BURST,
+        outage.toMillis(),
+        callsDuringOutage,
+        errors);
+    assertThat(callsDuringOutage)
+        .as("threshold, plus one probe per open duration the outage outlasted")
+        .isBetween(
+            TestSettings.BREAKER_FAILURE_THRESHOLD,
+            TestSettings.BREAKER_FAILURE_THRESHOLD + (int) openPeriods);
+    assertThat(session.storedTokens()).as("the session survives").contains(session.login());
+
+    idp().answerEveryRefresh(IdpStep.passThrough());
+    Echo recovered =
+        Poll.until(
+            "a refresh once the IdP is back",
+            TestSettings.BREAKER_OPEN_DURATION.plusSeconds(5),
+            Duration.ofMillis(100),
+            () -> session.echo("/echo"),
+            e -> e.status() == 200);
+    assertThat(recovered.accessToken()).isNotEqualTo(session.login().accessToken());
+    assertThat(idp().refreshCalls()).isEqualTo(callsDuringOutage + 1);
+    assertThat(session.storedTokens().orElseThrow().accessToken())
+        .isEqualTo(recovered.accessToken());
   }
 }

@@ -22,6 +22,7 @@ class TokenRefreshFilterIT extends ContainerIT
         BreakerScenarios,
         DeadGrantScenarios,
         SlowIdpScenarios,
+        SuspendedWaitersScenarios,
         RefreshLoopScenarios,
         GarbageResponseScenarios,
         MetricsScenarios,

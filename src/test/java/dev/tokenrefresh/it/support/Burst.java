@@ -63,6 +63,11 @@ public final class Burst<T> {
     return start(n, call).results();
   }
 
+  /** How many calls have finished, answered or failed, so far. */
+  public int finished() {
+    return (int) calls.stream().filter(Future::isDone).count();
+  }
+
   /** Waits for every call, in the order they were started; the threads end either way. */
   public List<T> results() {
     long deadline = System.nanoTime() + RESULTS_TIMEOUT.toNanos();
