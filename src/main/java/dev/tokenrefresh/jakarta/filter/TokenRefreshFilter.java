@@ -14,8 +14,11 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -56,11 +59,14 @@ public class TokenRefreshFilter extends HttpFilter {
   @Inject transient TokenStore store;
 
   private transient SuspensionLimit suspensions;
+  private transient FilterSettings settingsAtInit;
+  private final transient Set<Suspension> suspended = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean blockingFallbackLogged = new AtomicBoolean();
 
   @Override
   public void init() {
     FilterSettings s = service.filterSettings();
+    settingsAtInit = s;
     suspensions = new SuspensionLimit(s.maxSuspended(), s.maxSuspendedPerFlight());
   }
 
@@ -150,25 +156,42 @@ public class TokenRefreshFilter extends HttpFilter {
       return;
     }
     async.setTimeout(s.waitTimeout().toMillis());
-    AtomicBoolean settled = new AtomicBoolean();
-    async.addListener(
-        new ExpiryListener(
-            () -> {
-              if (settled.compareAndSet(false, true)) {
-                suspensions.exit(session);
-                return true;
-              }
-              return false;
-            },
-            s));
+    Suspension suspension = new Suspension(async, session, suspensions, suspended);
+    async.addListener(new ExpiryListener(suspension::claim, s));
     flight.whenComplete(
         (tokens, failure) -> {
-          if (settled.compareAndSet(false, true)) {
-            suspensions.exit(session);
+          if (suspension.claim()) {
             req.setAttribute(RESUMED, Resumption.of(session, current, flight, started));
             async.dispatch();
           }
         });
+  }
+
+  /**
+   * Answers every request still suspended when the application stops (503, retry later), so that
+   * none is left to time out against classes that are gone.
+   */
+  @Override
+  public void destroy() {
+    // The settings read at init: the application's beans may already be gone.
+    FilterSettings s = settingsAtInit;
+    for (Suspension waiting : List.copyOf(suspended)) {
+      if (waiting.claim()) {
+        AsyncContext async = waiting.async();
+        try {
+          OutcomeWriter.write(
+              (HttpServletRequest) async.getRequest(),
+              (HttpServletResponse) async.getResponse(),
+              RefreshOutcome.waitExpired(),
+              s);
+        } catch (IOException | RuntimeException e) {
+          LOG.log(
+              Level.FINE, "could not answer a suspended request at shutdown: {0}", e.toString());
+        } finally {
+          async.complete();
+        }
+      }
+    }
   }
 
   private void awaitOnThread(
