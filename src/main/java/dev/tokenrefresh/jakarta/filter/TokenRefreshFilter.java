@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -174,24 +173,7 @@ public class TokenRefreshFilter extends HttpFilter {
   @Override
   public void destroy() {
     // The settings read at init: the application's beans may already be gone.
-    FilterSettings s = settingsAtInit;
-    for (Suspension waiting : List.copyOf(suspended)) {
-      if (waiting.claim()) {
-        AsyncContext async = waiting.async();
-        try {
-          OutcomeWriter.write(
-              (HttpServletRequest) async.getRequest(),
-              (HttpServletResponse) async.getResponse(),
-              RefreshOutcome.waitExpired(),
-              s);
-        } catch (IOException | RuntimeException e) {
-          LOG.log(
-              Level.FINE, "could not answer a suspended request at shutdown: {0}", e.toString());
-        } finally {
-          async.complete();
-        }
-      }
-    }
+    Suspension.answerAll(suspended, settingsAtInit);
   }
 
   private void awaitOnThread(
