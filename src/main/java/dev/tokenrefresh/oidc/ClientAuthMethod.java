@@ -4,15 +4,17 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/**
- * How this client authenticates to the token endpoint ({@code token-refresh.oidc.client-auth}).
- * {@code private_key_jwt} is not offered yet: it needs a signing-key configuration of its own.
- */
+/** How this client authenticates to the token endpoint ({@code token-refresh.oidc.client-auth}). */
 public enum ClientAuthMethod {
   /** The client id and secret in an HTTP Basic {@code Authorization} header (the default). */
   CLIENT_SECRET_BASIC,
   /** The client id and secret as form parameters of the request body. */
   CLIENT_SECRET_POST,
+  /**
+   * A JWT assertion signed with the client's private key (RFC 7523), made anew for every request:
+   * no shared secret travels.
+   */
+  PRIVATE_KEY_JWT,
   /** A public client: only the client id is sent, no secret. */
   NONE;
 
@@ -23,7 +25,12 @@ public enum ClientAuthMethod {
 
   /** Whether this method sends a client secret, which must then be configured. */
   public boolean needsSecret() {
-    return this != NONE;
+    return this == CLIENT_SECRET_BASIC || this == CLIENT_SECRET_POST;
+  }
+
+  /** Whether this method signs with a private key, which must then be configured. */
+  public boolean needsKey() {
+    return this == PRIVATE_KEY_JWT;
   }
 
   /**

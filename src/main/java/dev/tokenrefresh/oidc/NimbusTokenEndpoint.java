@@ -5,12 +5,8 @@ import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
-import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
@@ -24,6 +20,7 @@ import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -56,7 +53,7 @@ public final class NimbusTokenEndpoint implements TokenEndpoint {
   private final OidcClientSettings settings;
   private final Clock clock;
   private final InterruptibleHttpSender sender;
-  private final ClientAuthentication clientAuth;
+  private final ClientAuthenticator clientAuth;
   private final TokenSetAssembler assembler;
 
   /**
@@ -71,7 +68,7 @@ public final class NimbusTokenEndpoint implements TokenEndpoint {
             settings.connectTimeout(),
             settings.readTimeout(),
             4 * settings.maxTokenSize() + BODY_OVERHEAD_BYTES);
-    this.clientAuth = clientAuthentication(settings);
+    this.clientAuth = ClientAuthenticator.of(settings, clock);
     IdTokenVerifier idTokens = new IdTokenVerifier(settings, sender);
     if (!idTokens.enabled()) {
       LOG.fine("no token-refresh.oidc.jwks-uri: refreshed ID tokens are not validated");
@@ -120,11 +117,11 @@ public final class NimbusTokenEndpoint implements TokenEndpoint {
 
   private HTTPRequest request(TokenSet current) {
     RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(current.refreshToken()));
+    Optional<ClientAuthentication> auth = authentication();
     TokenRequest.Builder builder =
-        clientAuth == null
-            ? new TokenRequest.Builder(
-                settings.tokenEndpoint(), new ClientID(settings.clientId()), grant)
-            : new TokenRequest.Builder(settings.tokenEndpoint(), clientAuth, grant);
+        auth.isEmpty()
+            ? new TokenRequest.Builder(settings.tokenEndpoint(), clientAuth.clientId(), grant)
+            : new TokenRequest.Builder(settings.tokenEndpoint(), auth.get(), grant);
     HTTPRequest http = builder.build().toHTTPRequest();
     http.setConnectTimeout(millis(settings.connectTimeout().toMillis()));
     http.setReadTimeout(millis(settings.readTimeout().toMillis()));
@@ -158,13 +155,13 @@ public final class NimbusTokenEndpoint implements TokenEndpoint {
     }
   }
 
-  private static ClientAuthentication clientAuthentication(OidcClientSettings settings) {
-    ClientID id = new ClientID(settings.clientId());
-    return switch (settings.clientAuth()) {
-      case CLIENT_SECRET_BASIC -> new ClientSecretBasic(id, new Secret(settings.clientSecret()));
-      case CLIENT_SECRET_POST -> new ClientSecretPost(id, new Secret(settings.clientSecret()));
-      case NONE -> null;
-    };
+  /** An assertion that cannot be signed never leaves this process. */
+  private Optional<ClientAuthentication> authentication() {
+    try {
+      return clientAuth.next();
+    } catch (IllegalStateException e) {
+      throw new IdpFaultException(FaultKind.UNEXPECTED, e.getMessage(), true, null);
+    }
   }
 
   private static int millis(long value) {

@@ -8,12 +8,13 @@ import java.time.Duration;
  * How to reach and authenticate to the identity provider's token endpoint, and how to judge its
  * answers. The Jakarta layer maps the {@code token-refresh.oidc.*} configuration keys onto it; each
  * error message names the key. Immutable and thread-safe; {@link #toString()} never shows the
- * client secret.
+ * client secret or the client's private key.
  *
  * @param tokenEndpoint the token endpoint ({@code token-refresh.oidc.token-endpoint})
  * @param issuer the issuer, or {@code null}; required to validate ID tokens
  * @param clientId the client id
- * @param clientSecret the client secret, or {@code null} for {@link ClientAuthMethod#NONE}
+ * @param clientSecret the client secret; {@code null} unless {@code clientAuth} sends a secret
+ * @param clientKey the key of {@code private_key_jwt}; {@code null} for every other method
  * @param clientAuth how the client authenticates to the token endpoint
  * @param connectTimeout bound of establishing the TCP (and TLS) connection
  * @param readTimeout bound of waiting for the answer once connected
@@ -29,6 +30,7 @@ public record OidcClientSettings(
     URI issuer,
     String clientId,
     String clientSecret,
+    ClientSigningKey clientKey,
     ClientAuthMethod clientAuth,
     Duration connectTimeout,
     Duration readTimeout,
@@ -57,7 +59,21 @@ public record OidcClientSettings(
     }
     if (!clientAuth.needsSecret() && clientSecret != null) {
       throw new IllegalArgumentException(
-          PREFIX + "client-secret must not be set for client-auth none");
+          PREFIX + "client-secret must not be set for client-auth " + clientAuth.key());
+    }
+    if (clientAuth.needsKey() && clientKey == null) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + "client-key or "
+              + PREFIX
+              + "client-key-file must be set when client-auth is "
+              + clientAuth.key());
+    }
+    if (!clientAuth.needsKey() && clientKey != null) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + "client-key and client-key-file are for client-auth private_key_jwt only, not "
+              + clientAuth.key());
     }
     positive("connect-timeout", connectTimeout);
     positive("read-timeout", readTimeout);
@@ -119,6 +135,8 @@ public record OidcClientSettings(
         + clientId
         + ", clientSecret="
         + (clientSecret == null ? "absent" : "[redacted]")
+        + ", clientKey="
+        + (clientKey == null ? "absent" : clientKey)
         + ", clientAuth="
         + clientAuth.key()
         + ", connectTimeout="

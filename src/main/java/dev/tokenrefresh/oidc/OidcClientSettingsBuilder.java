@@ -14,6 +14,7 @@ public final class OidcClientSettingsBuilder {
   private URI issuer;
   private String clientId;
   private String clientSecret;
+  private ClientSigningKey clientKey;
   private ClientAuthMethod clientAuth = ClientAuthMethod.CLIENT_SECRET_BASIC;
   private Duration connectTimeout = Duration.ofSeconds(5);
   private Duration readTimeout = Duration.ofSeconds(10);
@@ -50,6 +51,11 @@ public final class OidcClientSettingsBuilder {
 
   public OidcClientSettingsBuilder clientSecret(String value) {
     this.clientSecret = value;
+    return this;
+  }
+
+  public OidcClientSettingsBuilder clientKey(ClientSigningKey value) {
+    this.clientKey = value;
     return this;
   }
 
@@ -102,6 +108,7 @@ public final class OidcClientSettingsBuilder {
         issuer,
         clientId,
         clientSecret,
+        clientKey,
         clientAuth,
         connectTimeout,
         readTimeout,

@@ -104,10 +104,12 @@ class OidcClientSettingsTest {
   void fromKey_withUnknownMethod_listsTheAcceptedOnes() {
     assertThat(ClientAuthMethod.fromKey("Client_Secret_Post"))
         .isEqualTo(ClientAuthMethod.CLIENT_SECRET_POST);
-    assertThatThrownBy(() -> ClientAuthMethod.fromKey("private_key_jwt"))
+    assertThat(ClientAuthMethod.fromKey("private_key_jwt"))
+        .isEqualTo(ClientAuthMethod.PRIVATE_KEY_JWT);
+    assertThatThrownBy(() -> ClientAuthMethod.fromKey("client_secret_jwt"))
         .hasMessage(
             "token-refresh.oidc.client-auth must be one of client_secret_basic,"
-                + " client_secret_post, none, was private_key_jwt");
+                + " client_secret_post, private_key_jwt, none, was client_secret_jwt");
   }
 
   @Test

@@ -3,10 +3,16 @@ package dev.tokenrefresh.jakarta.config;
 import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
+import dev.tokenrefresh.oidc.ClientSigningKey;
 import dev.tokenrefresh.oidc.OidcClientSettingsBuilder;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place that maps {@code token-refresh.*} configuration keys onto the settings records. The
@@ -65,6 +71,7 @@ public final class SettingsMapping {
     c.text(o + "client-id").ifPresent(b::clientId);
     c.text(o + "client-secret").ifPresent(b::clientSecret);
     c.text(o + "client-auth").map(ClientAuthMethod::fromKey).ifPresent(b::clientAuth);
+    clientKey(c).ifPresent(b::clientKey);
     c.duration(o + "connect-timeout").ifPresent(b::connectTimeout);
     c.duration(o + "read-timeout").ifPresent(b::readTimeout);
     c.text(o + "jwks-uri").map(v -> uri(o + "jwks-uri", v)).ifPresent(b::jwksUri);
@@ -73,6 +80,45 @@ public final class SettingsMapping {
     c.duration(o + "default-token-lifetime").ifPresent(b::defaultTokenLifetime);
     c.integer(o + "max-token-size").ifPresent(b::maxTokenSize);
     return b;
+  }
+
+  /**
+   * The private key of {@code private_key_jwt}: {@code token-refresh.oidc.client-key} (a PKCS#8 PEM
+   * block or a private JWK, best given by an environment variable or a secret store) or {@code
+   * client-key-file} (a file holding either), with {@code client-key-id} and {@code
+   * client-key-alg}.
+   *
+   * @return empty when neither key nor file is set
+   * @throws IllegalArgumentException naming the key; never quoting the private key
+   */
+  public static Optional<ClientSigningKey> clientKey(ConfigSource c) {
+    String o = P + "oidc.";
+    Optional<String> inline = c.text(o + "client-key");
+    Optional<String> file = c.text(o + "client-key-file");
+    Optional<String> keyId = c.text(o + "client-key-id");
+    Optional<String> alg = c.text(o + "client-key-alg");
+    if (inline.isPresent() && file.isPresent()) {
+      throw new IllegalArgumentException(
+          o + "client-key and " + o + "client-key-file are both set; set one of them");
+    }
+    if (inline.isEmpty() && file.isEmpty()) {
+      if (keyId.isPresent() || alg.isPresent()) {
+        throw new IllegalArgumentException(
+            o + "client-key-id and client-key-alg need " + o + "client-key or client-key-file");
+      }
+      return Optional.empty();
+    }
+    String text = inline.isPresent() ? inline.get() : read(o + "client-key-file", file.get());
+    return Optional.of(ClientSigningKey.parse(text, keyId.orElse(null), alg.orElse(null)));
+  }
+
+  private static String read(String key, String path) {
+    try {
+      return Files.readString(Path.of(path.trim()), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          key + " cannot be read: " + path.trim() + " (" + e.getClass().getSimpleName() + ")");
+    }
   }
 
   private static List<String> list(String v) {

@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
+import dev.tokenrefresh.oidc.ClientAuthMethod;
+import dev.tokenrefresh.oidc.OidcClientSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -115,5 +122,60 @@ class SettingsMappingTest {
     values.put("token-refresh.oidc.token-endpoint", "not a url");
     assertThatThrownBy(() -> SettingsMapping.oidcSettings(source))
         .hasMessage("token-refresh.oidc.token-endpoint must be an absolute URL, was 'not a url'");
+  }
+
+  @Test
+  void oidcSettings_clientKeyFile_isReadIntoThePrivateKeyJwtSettings(@TempDir Path dir)
+      throws Exception {
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder()
+                .encodeToString(rsa.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    Path file = Files.writeString(dir.resolve("client-key.pem"), pem);
+    values.putAll(
+        Map.of(
+            "token-refresh.oidc.token-endpoint", "https://idp.example/token",
+            "token-refresh.oidc.client-id", "app",
+            "token-refresh.oidc.client-auth", "private_key_jwt",
+            "token-refresh.oidc.client-key-file", file.toString(),
+            "token-refresh.oidc.client-key-id", "2026-11",
+            "token-refresh.oidc.client-key-alg", "PS256"));
+
+    OidcClientSettings settings = SettingsMapping.oidcSettings(source).build();
+
+    assertThat(settings.clientAuth()).isEqualTo(ClientAuthMethod.PRIVATE_KEY_JWT);
+    assertThat(settings.clientKey().keyId()).isEqualTo("2026-11");
+    assertThat(settings.clientKey().algorithm().getName()).isEqualTo("PS256");
+  }
+
+  @Test
+  void oidcSettings_clientKeyAndClientKeyFileBoth_isRefused() {
+    values.put("token-refresh.oidc.client-key", "-----BEGIN PRIVATE KEY-----");
+    values.put("token-refresh.oidc.client-key-file", "/run/secrets/key.pem");
+    assertThatThrownBy(() -> SettingsMapping.oidcSettings(source))
+        .hasMessage(
+            "token-refresh.oidc.client-key and token-refresh.oidc.client-key-file are both set;"
+                + " set one of them");
+  }
+
+  @Test
+  void oidcSettings_clientKeyFileMissing_failsNamingTheKeyAndThePath(@TempDir Path dir) {
+    Path missing = dir.resolve("absent.pem");
+    values.put("token-refresh.oidc.client-key-file", missing.toString());
+    assertThatThrownBy(() -> SettingsMapping.oidcSettings(source))
+        .hasMessage(
+            "token-refresh.oidc.client-key-file cannot be read: "
+                + missing
+                + " (NoSuchFileException)");
+  }
+
+  @Test
+  void oidcSettings_clientKeyIdWithoutAKey_isRefused() {
+    values.put("token-refresh.oidc.client-key-id", "k1");
+    assertThatThrownBy(() -> SettingsMapping.oidcSettings(source))
+        .hasMessageContaining("client-key-id and client-key-alg need");
   }
 }

@@ -3,6 +3,7 @@ package dev.tokenrefresh.example.config;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.Scope;
 import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -38,6 +39,7 @@ public class ExampleConfig {
         c.text(OIDC + "issuer").map(v -> uri(OIDC + "issuer", v)).orElse(null),
         c.text(OIDC + "client-id").orElse(null),
         c.text(OIDC + "client-secret").orElse(null),
+        SettingsMapping.clientKey(c).orElse(null),
         c.text(OIDC + "client-auth")
             .map(ClientAuthMethod::fromKey)
             .orElse(ClientAuthMethod.CLIENT_SECRET_BASIC),

@@ -3,15 +3,13 @@ package dev.tokenrefresh.example.oidc;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.tokenrefresh.example.config.ExampleSettings;
+import dev.tokenrefresh.oidc.ClientAuthenticator;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -19,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -37,6 +36,7 @@ public class Provider {
 
   private OIDCProviderMetadata metadata;
   private IDTokenValidator idTokens;
+  private ClientAuthenticator clientAuth;
 
   /** Makes the bean start (and discover the provider) when the application starts. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -71,6 +71,14 @@ public class Provider {
               + ")",
           e);
     }
+    clientAuth =
+        new ClientAuthenticator(
+            settings.clientAuth(),
+            settings.clientId(),
+            settings.clientSecret(),
+            settings.clientKey(),
+            metadata.getTokenEndpointURI(),
+            Clock.systemUTC());
     LOG.info(() -> "example login client for " + metadata.getIssuer() + ": " + settings);
   }
 
@@ -109,14 +117,12 @@ public class Provider {
     return new ClientID(settings.clientId());
   }
 
-  /** How the client authenticates to the token endpoint, or empty for a public client. */
+  /**
+   * How the client authenticates to the token endpoint, made anew for each request (a {@code
+   * private_key_jwt} assertion is never sent twice), or empty for a public client.
+   */
   public Optional<ClientAuthentication> clientAuthentication() {
-    Secret secret = settings.clientSecret() == null ? null : new Secret(settings.clientSecret());
-    return switch (settings.clientAuth()) {
-      case CLIENT_SECRET_BASIC -> Optional.of(new ClientSecretBasic(clientId(), secret));
-      case CLIENT_SECRET_POST -> Optional.of(new ClientSecretPost(clientId(), secret));
-      case NONE -> Optional.empty();
-    };
+    return clientAuth.next();
   }
 
   /** Applies the configured timeouts to a request to the provider. */
