@@ -80,6 +80,7 @@ start() {
   local zip="$1" state="$2" realm="$3"
   mkdir -p "$state"
   state=$(cd "$state" && pwd)
+  realm=$(cd "$(dirname "$realm")" && pwd)/$(basename "$realm")
   stop_group "$state" # a previous run's Keycloak that nobody stopped
   unpack "$zip"
   local jdk http mgmt password started
@@ -96,7 +97,7 @@ start() {
   # end all of it. No stdin, output to a file: Maven's exec plugin then does not wait for it.
   JAVA_HOME="$jdk" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$password" \
-    JAVA_OPTS_KC_HEAP="${KEYCLOAK_HEAP:--Xms256m -Xmx768m}" \
+    JAVA_OPTS_KC_HEAP="${KEYCLOAK_HEAP:--Xms256m -Xmx768m}" JAVA_OPTS_APPEND="-XX:TieredStopAtLevel=1" \
     setsid "$HOME_DIR/bin/kc.sh" start-dev \
     --http-host=127.0.0.1 --http-port="$http" --http-management-port="$mgmt" \
     --db=dev-mem --health-enabled=true --import-realm \

@@ -2,8 +2,6 @@ package dev.tokenrefresh.example.demo;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,8 +16,10 @@ import java.util.stream.Collectors;
 /**
  * A browser without a screen: a JDK HTTP client that keeps cookies and follows redirects, so that
  * it can log in through the real authorization-code flow (mock-oauth2-server without its login form
- * redirects straight back with a code). One instance is one user session. Thread-safe: any number
- * of requests may run at once and share the session cookie.
+ * redirects straight back with a code; Keycloak's form is filled in by the Keycloak suite). Its
+ * cookie jar treats loopback as a secure context, as browsers do ({@link LoopbackCookies}). One
+ * instance is one user session. Thread-safe: any number of requests may run at once and share the
+ * session cookie.
  */
 public final class Browser {
 
@@ -40,7 +40,7 @@ public final class Browser {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(redirects)
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(new LoopbackCookies())
             .connectTimeout(Duration.ofSeconds(5))
             .build();
   }

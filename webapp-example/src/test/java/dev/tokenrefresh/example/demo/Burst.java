@@ -75,8 +75,8 @@ public final class Burst {
   }
 
   /**
-   * Waits for every answer, at most 90 s from {@code started} (nanoTime), and tallies them.
-   * Answers without a {@code refreshes} count (not {@code /api/me}) leave {@code maxRefreshes}.
+   * Waits for every answer, at most 90 s from {@code started} (nanoTime), and tallies them. Answers
+   * without a {@code refreshes} count (not {@code /api/me}) leave {@code maxRefreshes}.
    */
   public static Result collect(List<Future<Browser.Me>> answers, long started)
       throws InterruptedException {

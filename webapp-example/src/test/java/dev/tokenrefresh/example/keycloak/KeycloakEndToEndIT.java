@@ -1,0 +1,398 @@
+package dev.tokenrefresh.example.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokenrefresh.example.demo.Browser;
+import dev.tokenrefresh.example.demo.Burst;
+import dev.tokenrefresh.example.demo.DemoPaths;
+import dev.tokenrefresh.example.demo.PrometheusText;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The example end to end against Keycloak 26.7.3, the provider that punishes the bug this module
+ * exists to fix: with {@code revokeRefreshToken=true} and {@code refreshTokenMaxReuse=0} the second
+ * use of a refresh token is refused ({@code invalid_grant}) and the client session is removed, so
+ * even the first request's new refresh token stops working and the user is logged out.
+ *
+ * <p>The build starts Keycloak ({@code src/it/keycloak/keycloak.sh}, profile {@code keycloak-e2e})
+ * with the realm of {@code token-refresh-realm.json}: 10 s access tokens, rotation with no reuse,
+ * events stored for {@code REFRESH_TOKEN} and {@code REFRESH_TOKEN_ERROR}. This class starts the
+ * example's WAR (plus the negative control's servlet) on Payara Micro, creates the users, and logs
+ * each session in through Keycloak's login form. Every "one refresh" is Keycloak's own count, read
+ * from its admin events API; "alive" means Keycloak still lists the session with this client, and
+ * where the scenario says so, a later refresh through the example succeeds.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KeycloakEndToEndIT {
+
+  private static final int BURST = 200;
+  private static final int MANY_USERS = 50;
+  private static final int PER_USER = 20;
+  private static final int REVOKED_BURST = 20;
+  private static final String PASSWORD_PREFIX = "e2e-pw-";
+
+  private static final String IDP_CALLS = "token_refresh_idp_calls_total";
+  private static final String COALESCED = "token_refresh_coalesced_total";
+  private static final String GRACE_REPLAYS = "token_refresh_grace_replays_total";
+
+  private static RealmFile realm;
+  private static KeycloakAdmin admin;
+  private static KeycloakStack stack;
+  private static final SuiteReport report = new SuiteReport();
+  private static Path workDir;
+
+  /** One logged-in browser session of one user. */
+  private record Session(String username, String userId, Browser browser, long loginExp) {}
+
+  private static final Map<String, Session> sessions = new LinkedHashMap<>();
+  private static final List<Session> many = new ArrayList<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    KeycloakServer keycloak = KeycloakServer.fromSystemProperties();
+    realm = RealmFile.read(keycloak.realmFile());
+    admin = new KeycloakAdmin(keycloak, realm.realm());
+    DemoPaths built = DemoPaths.fromSystemProperties();
+    workDir = Path.of(System.getProperty("keycloak.e2e.work-dir", "target/keycloak-e2e"));
+    System.out.printf("Keycloak %s ready in %d s%n", keycloak.url(), keycloak.readySeconds());
+    stack =
+        KeycloakStack.start(
+            new DemoPaths(built.war(), built.payaraMicro(), built.payaraConfig(), workDir),
+            keycloak,
+            realm,
+            admin);
+    List<String> names = new ArrayList<>(List.of("burst-user", "staggered-user", "naive-user"));
+    for (int i = 1; i <= MANY_USERS; i++) {
+      names.add(String.format("many-user-%02d", i));
+    }
+    names.add("revoked-user");
+    loginAll(names);
+    // The revoked user's second browser: Keycloak's logout must end both.
+    Session first = sessions.get("revoked-user");
+    sessions.put("revoked-user-2", login(first.username(), first.userId()));
+    for (int i = 1; i <= MANY_USERS; i++) {
+      many.add(sessions.get(String.format("many-user-%02d", i)));
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (workDir != null) {
+        report.publish(workDir.resolve("keycloak-e2e-results.md"));
+      }
+    } finally {
+      if (stack != null) {
+        stack.close();
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void burstAfterExpiry_200Requests_keycloakSeesOneRefresh_andTheSessionStaysAlive()
+      throws Exception {
+    Session s = sessions.get("burst-user");
+    awaitExpiry(s.loginExp());
+    KeycloakAdmin.RefreshEvents before = admin.settledRefreshEvents();
+    Map<String, Double> metricsBefore = metrics();
+
+    Burst.Result burst = Burst.fire(s.browser(), app(), BURST);
+
+    KeycloakAdmin.RefreshEvents after = admin.settledRefreshEvents();
+    Map<String, Double> metricsAfter = metrics();
+    record("1 burst after expiry", 1, burst, before, after, metricsBefore, metricsAfter, s);
+    assertOneRefreshAndAlive(s, burst, before, after);
+    assertThat(delta(metricsBefore, metricsAfter, IDP_CALLS)).isEqualTo(1);
+    assertLaterRefreshWorks(s, after);
+  }
+
+  @Test
+  @Order(2)
+  void staggeredBursts_readingOldTokensDuringAndJustAfterTheRefresh_causeNoReuseAtKeycloak()
+      throws Exception {
+    Session s = sessions.get("staggered-user");
+    awaitExpiry(s.loginExp());
+    KeycloakAdmin.RefreshEvents before = admin.settledRefreshEvents();
+    Map<String, Double> metricsBefore = metrics();
+
+    Burst.Result burst = StaggeredBurst.fire(s.browser(), app(), 7, 25, 15);
+
+    KeycloakAdmin.RefreshEvents after = admin.settledRefreshEvents();
+    Map<String, Double> metricsAfter = metrics();
+    record("2 staggered waves", 1, burst, before, after, metricsBefore, metricsAfter, s);
+    assertOneRefreshAndAlive(s, burst, before, after);
+    assertLaterRefreshWorks(s, after);
+  }
+
+  @Test
+  @Order(3)
+  void manySessionsExpiringTogether_50Users20RequestsEach_oneRefreshPerSessionAtKeycloak()
+      throws Exception {
+    awaitExpiry(many.stream().mapToLong(Session::loginExp).max().orElseThrow());
+    KeycloakAdmin.RefreshEvents before = admin.settledRefreshEvents();
+    Map<String, Double> metricsBefore = metrics();
+    AtomicInteger next = new AtomicInteger();
+    URI app = app();
+
+    Burst.Result burst =
+        Burst.fire(
+            MANY_USERS * PER_USER,
+            () -> many.get(next.getAndIncrement() % MANY_USERS).browser().me(app));
+
+    KeycloakAdmin.RefreshEvents after = admin.settledRefreshEvents();
+    Map<String, Double> metricsAfter = metrics();
+    int lost = 0;
+    for (Session s : many) {
+      lost += admin.hasClientSession(s.userId(), realm.clientId()) ? 0 : 1;
+    }
+    report.add(
+        numbers(
+            "3 many sessions",
+            MANY_USERS,
+            burst,
+            before,
+            after,
+            metricsBefore,
+            metricsAfter,
+            lost));
+    assertThat(burst.successes()).as("answered 200").isEqualTo(MANY_USERS * PER_USER);
+    assertThat(after.errors() - before.errors()).as("refreshes Keycloak refused").isZero();
+    for (Session s : many) {
+      assertThat(after.refreshesOf(s.userId()) - before.refreshesOf(s.userId()))
+          .as("Keycloak's refreshes of %s", s.username())
+          .isEqualTo(1);
+    }
+    assertThat(lost).as("sessions lost at Keycloak").isZero();
+    assertThat(delta(metricsBefore, metricsAfter, IDP_CALLS)).isEqualTo(MANY_USERS);
+  }
+
+  @Test
+  @Order(4)
+  void negativeControl_theSameBurstWithoutCoalescing_losesTheSessionAtKeycloak() throws Exception {
+    Session s = sessions.get("naive-user");
+    awaitExpiry(s.loginExp());
+    KeycloakAdmin.RefreshEvents before = admin.settledRefreshEvents();
+    Map<String, Double> metricsBefore = metrics();
+    URI naive = app().resolve("naive/me");
+
+    Burst.Result burst = Burst.fire(BURST, () -> s.browser().json(naive));
+
+    KeycloakAdmin.RefreshEvents after = admin.settledRefreshEvents();
+    Map<String, Double> metricsAfter = metrics();
+    record(
+        "4 negative control: no coalescing",
+        1,
+        burst,
+        before,
+        after,
+        metricsBefore,
+        metricsAfter,
+        s);
+    System.out.println(
+        "KEYCLOAK-E2E negative control: Keycloak's refusals " + after.errorReasons());
+    assertThatThrownBy(() -> assertOneRefreshAndAlive(s, burst, before, after))
+        .as("the assertion of scenarios 1 and 2 catches the naive behaviour")
+        .isInstanceOf(AssertionError.class);
+    assertThat(after.errors() - before.errors())
+        .as("refresh-token reuse Keycloak refused")
+        .isPositive();
+    assertThat(admin.hasClientSession(s.userId(), realm.clientId()))
+        .as("Keycloak removed the client session")
+        .isFalse();
+    // The user is logged out: even the refresh token the one accepted call got is now refused.
+    Thread.sleep(realm.accessTokenLifespanSeconds() * 1000L + 1000);
+    Browser.Me later = s.browser().me(app());
+    assertThat(later.status()).isEqualTo(401);
+    assertThat(later.error()).isEqualTo("session_expired");
+  }
+
+  @Test
+  @Order(5)
+  void sessionRevokedAtKeycloak_nextRequestsGet401OrLoginRedirect_andTheBreakerStaysClosed()
+      throws Exception {
+    Session s = sessions.get("revoked-user");
+    Session navigator = sessions.get("revoked-user-2");
+    awaitExpiry(Math.max(s.loginExp(), navigator.loginExp()));
+    admin.logout(s.userId());
+    KeycloakAdmin.RefreshEvents before = admin.settledRefreshEvents();
+    Map<String, Double> metricsBefore = metrics();
+
+    Burst.Result burst = Burst.fire(s.browser(), app(), REVOKED_BURST);
+    HttpResponse<String> page = navigator.browser().navigate(app().resolve("api/me"));
+
+    KeycloakAdmin.RefreshEvents after = admin.settledRefreshEvents();
+    Map<String, Double> metricsAfter = metrics();
+    report.add(
+        numbers(
+            "5 revoked at Keycloak (expected: logged out)",
+            2,
+            burst,
+            before,
+            after,
+            metricsBefore,
+            metricsAfter,
+            admin.hasClientSession(s.userId(), realm.clientId()) ? 0 : 2));
+    assertThat(burst.statuses()).as("answers by status").containsOnlyKeys(401);
+    HttpResponse<String> firstHop = page;
+    while (firstHop.previousResponse().isPresent()) {
+      firstHop = firstHop.previousResponse().get();
+    }
+    assertThat(firstHop.statusCode()).as("a page load is sent to the login").isEqualTo(302);
+    assertThat(firstHop.headers().firstValue("Location").orElse(""))
+        .endsWith(app().getPath() + "login");
+    assertThat(after.refreshes() - before.refreshes()).isZero();
+    assertThat(after.errors() - before.errors())
+        .as("one refused refresh per session: the burst's requests shared one call")
+        .isEqualTo(2);
+    assertThat(delta(metricsBefore, metricsAfter, "token_refresh_breaker_trips_total")).isZero();
+    assertThat(PrometheusText.value(metricsAfter, "token_refresh_breaker_state"))
+        .as("breaker state (0: closed)")
+        .isZero();
+    assertThat(grantRevoked(metricsAfter) - grantRevoked(metricsBefore))
+        .as("refreshes the module saw refused as a dead grant")
+        .isEqualTo(2);
+  }
+
+  /** The assertion every "one refresh" scenario makes; the negative control shows it can fail. */
+  private static void assertOneRefreshAndAlive(
+      Session s,
+      Burst.Result burst,
+      KeycloakAdmin.RefreshEvents before,
+      KeycloakAdmin.RefreshEvents after)
+      throws Exception {
+    assertThat(burst.successes()).as("answered 200").isEqualTo(burst.requests());
+    assertThat(after.refreshes() - before.refreshes())
+        .as("refreshes Keycloak answered")
+        .isEqualTo(1);
+    assertThat(after.errors() - before.errors()).as("refreshes Keycloak refused").isZero();
+    assertThat(admin.hasClientSession(s.userId(), realm.clientId()))
+        .as("Keycloak still holds the session")
+        .isTrue();
+  }
+
+  /** Waits for the refreshed token to expire; the next request must refresh it again, once. */
+  private static void assertLaterRefreshWorks(Session s, KeycloakAdmin.RefreshEvents afterBurst)
+      throws Exception {
+    Browser.Me now = s.browser().me(app());
+    assertThat(now.status()).isEqualTo(200);
+    awaitExpiry(now.exp());
+    Browser.Me later = s.browser().me(app());
+    assertThat(later.status()).as("a later refresh through the example").isEqualTo(200);
+    assertThat(later.refreshes()).isEqualTo(2);
+    assertThat(later.exp()).isGreaterThan(now.exp());
+    KeycloakAdmin.RefreshEvents events = admin.settledRefreshEvents();
+    assertThat(events.refreshes() - afterBurst.refreshes()).isEqualTo(1);
+    assertThat(events.errors() - afterBurst.errors()).isZero();
+  }
+
+  private static void record(
+      String scenario,
+      int sessionCount,
+      Burst.Result burst,
+      KeycloakAdmin.RefreshEvents before,
+      KeycloakAdmin.RefreshEvents after,
+      Map<String, Double> metricsBefore,
+      Map<String, Double> metricsAfter,
+      Session s)
+      throws Exception {
+    int lost = admin.hasClientSession(s.userId(), realm.clientId()) ? 0 : 1;
+    report.add(
+        numbers(scenario, sessionCount, burst, before, after, metricsBefore, metricsAfter, lost));
+  }
+
+  private static ScenarioNumbers numbers(
+      String scenario,
+      int sessionCount,
+      Burst.Result burst,
+      KeycloakAdmin.RefreshEvents before,
+      KeycloakAdmin.RefreshEvents after,
+      Map<String, Double> metricsBefore,
+      Map<String, Double> metricsAfter,
+      int lost) {
+    return new ScenarioNumbers(
+        scenario,
+        sessionCount,
+        burst.requests(),
+        burst.successes(),
+        ScenarioNumbers.others(burst),
+        after.refreshes() - before.refreshes(),
+        after.errors() - before.errors(),
+        lost,
+        (int) delta(metricsBefore, metricsAfter, IDP_CALLS),
+        (int) delta(metricsBefore, metricsAfter, COALESCED),
+        (int) delta(metricsBefore, metricsAfter, GRACE_REPLAYS),
+        burst.elapsed().toMillis());
+  }
+
+  private static void loginAll(List<String> names) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Session>> done = new ArrayList<>();
+      for (String name : names) {
+        done.add(pool.submit(() -> login(name, admin.createUser(name, PASSWORD_PREFIX + name))));
+      }
+      for (Future<Session> f : done) {
+        Session s = f.get();
+        sessions.put(s.username(), s);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Session login(String username, String userId) throws Exception {
+    Browser browser = new Browser();
+    KeycloakLogin.login(browser, app(), username, PASSWORD_PREFIX + username);
+    Browser.Me me = browser.me(app());
+    if (me.status() != 200) {
+      throw new IllegalStateException("GET /api/me after the login of " + username + ": " + me);
+    }
+    return new Session(username, userId, browser, me.exp());
+  }
+
+  /** Real time: the tokens' expiry is real time. */
+  private static void awaitExpiry(long expEpochSeconds) throws InterruptedException {
+    long wait = expEpochSeconds * 1000 + 500 - System.currentTimeMillis();
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
+  }
+
+  private static URI app() {
+    return stack.app();
+  }
+
+  private static Map<String, Double> metrics() throws Exception {
+    return PrometheusText.scrape(stack.payara().metrics(), "token_refresh_");
+  }
+
+  private static double grantRevoked(Map<String, Double> metrics) {
+    return metrics.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("token_refresh_failures_total{"))
+        .filter(e -> e.getKey().contains("kind=\"grant_revoked\""))
+        .mapToDouble(Map.Entry::getValue)
+        .sum();
+  }
+
+  private static double delta(Map<String, Double> before, Map<String, Double> after, String name) {
+    return PrometheusText.value(after, name) - PrometheusText.value(before, name);
+  }
+}
