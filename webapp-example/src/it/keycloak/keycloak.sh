@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Starts and stops the Keycloak that the example's Keycloak end-to-end suite (-Pkeycloak-e2e) runs
-# against. Maven runs it (pre- and post-integration-test); it also works by hand:
+# against. Maven runs it (start early in the build, so that Keycloak boots while the build compiles
+# and runs the other tests; await before the integration tests; stop after them); by hand:
 #
-#   keycloak.sh start <distribution.zip> <state-dir> <realm.json>
+#   keycloak.sh start <distribution.zip> <state-dir> <realm.json>   # launches, returns at once
+#   keycloak.sh await <state-dir>                                    # waits until it is ready
 #   keycloak.sh stop  <state-dir>
 #
 # start: unpacks the distribution once into a cache folder outside target/ (it survives
-#   `mvn clean`; Keycloak's first start there also builds its optimized server, ~30 s, which later
-#   starts reuse), picks two free loopback ports, starts `kc.sh start-dev` in its own process group
-#   with an in-memory database and the realm imported, waits until /health/ready answers, and
-#   writes <state-dir>/keycloak.properties for the tests (URL, ports, a random admin password;
-#   mode 600). A watchdog stops Keycloak if the Maven process that started it dies first.
+#   `mvn clean`; Keycloak's first start there also builds its optimized server, which later starts
+#   reuse), picks two free loopback ports, and starts `kc.sh start-dev` in its own process group
+#   with an in-memory database (a fresh one every run) and the realm imported. It writes
+#   <state-dir>/keycloak.properties for the tests (URL, ports, a random admin password; mode 600).
+#   A watchdog stops Keycloak if the Maven process that started it exits without running stop.
+# await: waits until /health/ready answers and records how long the start took; if Keycloak dies
+#   or takes too long, prints the end of its log, stops it and fails.
 # stop: kills the process group (TERM, then KILL) and the watchdog. Safe to call twice.
 #
 # Environment: KEYCLOAK_JAVA_HOME (a JDK 21+; default: the first of /usr/lib/jvm/temurin-25-*,
 #   then any JDK >= 21 under /usr/lib/jvm), KEYCLOAK_CACHE (default ~/.cache/token-refresh),
-#   KEYCLOAK_HEAP (default "-Xms256m -Xmx768m"), KEYCLOAK_READY_TIMEOUT (seconds, default 240).
+#   KEYCLOAK_HEAP (default "-Xms256m -Xmx768m"), KEYCLOAK_READY_TIMEOUT (seconds, default 300).
 # Everything binds to 127.0.0.1. No password or token is ever printed.
 set -euo pipefail
 
@@ -72,7 +76,7 @@ stop_group() {
     done
     kill -KILL -- "-$pgid" 2>/dev/null || true
   fi
-  rm -f "$state/keycloak.pgid"
+  rm -f "$state/keycloak.pgid" "$state/keycloak.properties"
   echo "keycloak.sh: stopped Keycloak (process group $pgid)"
 }
 
@@ -95,6 +99,7 @@ start() {
   started=$(date +%s)
   # setsid: Keycloak (kc.sh and the Java it starts) gets its own process group, so that stop can
   # end all of it. No stdin, output to a file: Maven's exec plugin then does not wait for it.
+  # TieredStopAtLevel=1 (C1 only) starts a short-lived server faster on a small CI machine.
   JAVA_HOME="$jdk" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$password" \
     JAVA_OPTS_KC_HEAP="${KEYCLOAK_HEAP:--Xms256m -Xmx768m}" JAVA_OPTS_APPEND="-XX:TieredStopAtLevel=1" \
@@ -112,21 +117,6 @@ start() {
     </dev/null >/dev/null 2>&1 &
   echo $! >"$state/watchdog.pid"
 
-  local deadline=$(( started + ${KEYCLOAK_READY_TIMEOUT:-240} ))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$mgmt/health/ready" 2>/dev/null; do
-    if ! kill -0 -- "-$pgid" 2>/dev/null; then
-      tail -n 40 "$state/keycloak.log" >&2
-      stop_group "$state"
-      die "Keycloak exited during start (log: $state/keycloak.log)"
-    fi
-    if (( $(date +%s) > deadline )); then
-      tail -n 40 "$state/keycloak.log" >&2
-      stop_group "$state"
-      die "Keycloak not ready within ${KEYCLOAK_READY_TIMEOUT:-240} s (log: $state/keycloak.log)"
-    fi
-    sleep 1
-  done
-
   umask 077
   cat >"$state/keycloak.properties" <<PROPS
 keycloak.url=http://127.0.0.1:$http
@@ -136,14 +126,45 @@ keycloak.admin-username=admin
 keycloak.admin-password=$password
 keycloak.realm-file=$realm
 keycloak.log=$state/keycloak.log
-keycloak.ready-seconds=$(( $(date +%s) - started ))
+keycloak.started-at=$started
 PROPS
-  echo "keycloak.sh: Keycloak $VERSION ready at http://127.0.0.1:$http in $(( $(date +%s) - started )) s" \
+  echo "keycloak.sh: starting Keycloak $VERSION at http://127.0.0.1:$http" \
     "(management port $mgmt, process group $pgid, Java $jdk, home $HOME_DIR)"
+}
+
+property() {
+  sed -n "s/^$2=//p" "$1/keycloak.properties"
+}
+
+await() {
+  local state="$1"
+  [[ -f "$state/keycloak.properties" ]] || die "not started: no $state/keycloak.properties"
+  local mgmt started pgid
+  mgmt=$(property "$state" keycloak.management-port)
+  started=$(property "$state" keycloak.started-at)
+  pgid=$(cat "$state/keycloak.pgid")
+  local deadline=$(( started + ${KEYCLOAK_READY_TIMEOUT:-300} ))
+  until curl -fsS -o /dev/null "http://127.0.0.1:$mgmt/health/ready" 2>/dev/null; do
+    if ! kill -0 -- "-$pgid" 2>/dev/null; then
+      tail -n 40 "$state/keycloak.log" >&2
+      stop_group "$state"
+      die "Keycloak exited during start (log: $state/keycloak.log)"
+    fi
+    if (( $(date +%s) > deadline )); then
+      tail -n 40 "$state/keycloak.log" >&2
+      stop_group "$state"
+      die "Keycloak not ready within ${KEYCLOAK_READY_TIMEOUT:-300} s (log: $state/keycloak.log)"
+    fi
+    sleep 1
+  done
+  local took=$(( $(date +%s) - started ))
+  echo "keycloak.ready-seconds=$took" >>"$state/keycloak.properties"
+  echo "keycloak.sh: Keycloak ready at $(property "$state" keycloak.url), $took s after its start"
 }
 
 case "${1:-}" in
   start) [[ $# -eq 4 ]] || die "usage: keycloak.sh start <zip> <state-dir> <realm.json>"; start "$2" "$3" "$4" ;;
+  await) [[ $# -eq 2 ]] || die "usage: keycloak.sh await <state-dir>"; await "$2" ;;
   stop) [[ $# -eq 2 ]] || die "usage: keycloak.sh stop <state-dir>"; stop_group "$2" ;;
-  *) die "usage: keycloak.sh start <zip> <state-dir> <realm.json> | stop <state-dir>" ;;
+  *) die "usage: keycloak.sh start <zip> <state-dir> <realm.json> | await <state-dir> | stop <state-dir>" ;;
 esac
