@@ -19,7 +19,8 @@
 #
 # Environment: KEYCLOAK_JAVA_HOME (a JDK 21+; default: the first of /usr/lib/jvm/temurin-25-*,
 #   then any JDK >= 21 under /usr/lib/jvm), KEYCLOAK_CACHE (default ~/.cache/token-refresh),
-#   KEYCLOAK_HEAP (default "-Xms256m -Xmx768m"), KEYCLOAK_READY_TIMEOUT (seconds, default 300).
+#   KEYCLOAK_HEAP (default "-Xms256m -Xmx768m"), KEYCLOAK_READY_TIMEOUT (seconds, default 420: the
+#   first start on a fresh machine also builds the server).
 # Everything binds to 127.0.0.1. No password or token is ever printed.
 set -euo pipefail
 
@@ -53,7 +54,12 @@ unpack() {
   mkdir -p "$CACHE"
   local tmp
   tmp=$(mktemp -d "$CACHE/.unpack-XXXXXX")
-  unzip -q "$zip" -d "$tmp"
+  if command -v unzip >/dev/null; then
+    unzip -q "$zip" -d "$tmp"
+  else # Python's zipfile drops the execute bits
+    python3 -m zipfile -e "$zip" "$tmp"
+    chmod +x "$tmp/keycloak-$VERSION"/bin/*.sh
+  fi
   # Atomic: a concurrent build either sees the whole folder or none (the loser's copy is dropped).
   mv -T "$tmp/keycloak-$VERSION" "$HOME_DIR" 2>/dev/null || true
   rm -rf "$tmp"
@@ -143,7 +149,7 @@ await() {
   mgmt=$(property "$state" keycloak.management-port)
   started=$(property "$state" keycloak.started-at)
   pgid=$(cat "$state/keycloak.pgid")
-  local deadline=$(( started + ${KEYCLOAK_READY_TIMEOUT:-300} ))
+  local deadline=$(( started + ${KEYCLOAK_READY_TIMEOUT:-420} ))
   until curl -fsS -o /dev/null "http://127.0.0.1:$mgmt/health/ready" 2>/dev/null; do
     if ! kill -0 -- "-$pgid" 2>/dev/null; then
       tail -n 40 "$state/keycloak.log" >&2
@@ -153,7 +159,7 @@ await() {
     if (( $(date +%s) > deadline )); then
       tail -n 40 "$state/keycloak.log" >&2
       stop_group "$state"
-      die "Keycloak not ready within ${KEYCLOAK_READY_TIMEOUT:-300} s (log: $state/keycloak.log)"
+      die "Keycloak not ready within ${KEYCLOAK_READY_TIMEOUT:-420} s (log: $state/keycloak.log)"
     fi
     sleep 1
   done
