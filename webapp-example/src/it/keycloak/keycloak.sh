@@ -68,22 +68,30 @@ unpack() {
 
 stop_group() {
   local state="$1"
+  # Only processes that are still ours: a stale file's id may belong to someone else by now.
   if [[ -f "$state/watchdog.pid" ]]; then
-    kill "$(cat "$state/watchdog.pid")" 2>/dev/null || true
+    local watchdog
+    watchdog=$(cat "$state/watchdog.pid")
+    if ps -o args= -p "$watchdog" 2>/dev/null | grep -q "while kill -0"; then
+      kill "$watchdog" 2>/dev/null || true
+    fi
     rm -f "$state/watchdog.pid"
   fi
   [[ -f "$state/keycloak.pgid" ]] || return 0
   local pgid
   pgid=$(cat "$state/keycloak.pgid")
-  if kill -TERM -- "-$pgid" 2>/dev/null; then
+  if pgrep -g "$pgid" -f "keycloak-$VERSION" >/dev/null; then
+    kill -TERM -- "-$pgid" 2>/dev/null || true
     for _ in $(seq 1 60); do
       kill -0 -- "-$pgid" 2>/dev/null || break
       sleep 0.5
     done
     kill -KILL -- "-$pgid" 2>/dev/null || true
+    echo "keycloak.sh: stopped Keycloak (process group $pgid)"
+  else
+    echo "keycloak.sh: Keycloak (process group $pgid) was no longer running"
   fi
   rm -f "$state/keycloak.pgid" "$state/keycloak.properties"
-  echo "keycloak.sh: stopped Keycloak (process group $pgid)"
 }
 
 start() {
