@@ -35,6 +35,29 @@ public record ScenarioNumbers(
     int graceReplays,
     long burstMillis) {
 
+  /** A scenario's numbers from its burst and the observations before and after it. */
+  public static ScenarioNumbers of(
+      String scenario,
+      int sessions,
+      Burst.Result burst,
+      Observation before,
+      Observation after,
+      int lostSessions) {
+    return new ScenarioNumbers(
+        scenario,
+        sessions,
+        burst.requests(),
+        burst.successes(),
+        others(burst),
+        after.refreshesSince(before),
+        after.refusalsSince(before),
+        lostSessions,
+        after.metricSince(before, "token_refresh_idp_calls_total"),
+        after.metricSince(before, "token_refresh_coalesced_total"),
+        after.metricSince(before, "token_refresh_grace_replays_total"),
+        burst.elapsed().toMillis());
+  }
+
   /** The statuses other than 200, as {@code count x HTTP status}. */
   public static String others(Burst.Result burst) {
     String others =
