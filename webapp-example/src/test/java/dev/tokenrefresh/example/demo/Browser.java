@@ -2,21 +2,24 @@ package dev.tokenrefresh.example.demo;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A browser without a screen: a JDK HTTP client that keeps cookies and follows redirects, so that
  * it can log in through the real authorization-code flow (mock-oauth2-server without its login form
- * redirects straight back with a code). One instance is one user session. Thread-safe: any number
- * of requests may run at once and share the session cookie.
+ * redirects straight back with a code; Keycloak's form is filled in by the Keycloak suite). Its
+ * cookie jar treats loopback as a secure context, as browsers do ({@link LoopbackCookies}). One
+ * instance is one user session. Thread-safe: any number of requests may run at once and share the
+ * session cookie.
  */
 public final class Browser {
 
@@ -37,7 +40,7 @@ public final class Browser {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(redirects)
-            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .cookieHandler(new LoopbackCookies())
             .connectTimeout(Duration.ofSeconds(5))
             .build();
   }
@@ -73,7 +76,50 @@ public final class Browser {
 
   /** {@code GET <app>/api/me}. */
   public Me me(URI app) throws IOException, InterruptedException {
-    return Me.of(get(app.resolve("api/me")));
+    return json(app.resolve("api/me"));
+  }
+
+  /** {@code GET uri} of a JSON resource, following redirects. */
+  public Me json(URI uri) throws IOException, InterruptedException {
+    return Me.of(get(uri));
+  }
+
+  /**
+   * {@code GET uri} as a page load ({@code Accept: text/html}), following redirects; {@link
+   * HttpResponse#previousResponse()} holds the redirects on the way.
+   */
+  public HttpResponse<String> navigate(URI uri) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(uri)
+            .header("Accept", "text/html")
+            .timeout(Duration.ofSeconds(60))
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * {@code POST uri} of an HTML form ({@code application/x-www-form-urlencoded}), following
+   * redirects, as a browser submits a login form.
+   */
+  public HttpResponse<String> submitForm(URI uri, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return client.send(
+        HttpRequest.newBuilder(uri)
+            .header("Accept", "text/html")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,8 +44,13 @@ public final class Burst {
     }
   }
 
-  /** Fires the burst and waits for every answer. */
+  /** Fires the burst at {@code /api/me} and waits for every answer. */
   public static Result fire(Browser browser, URI app, int n) throws InterruptedException {
+    return fire(n, () -> browser.me(app));
+  }
+
+  /** Fires {@code n} copies of {@code request} at the same instant and waits for every answer. */
+  public static Result fire(int n, Callable<Browser.Me> request) throws InterruptedException {
     ExecutorService threads = Executors.newFixedThreadPool(n);
     CountDownLatch ready = new CountDownLatch(n);
     CountDownLatch go = new CountDownLatch(1);
@@ -56,7 +62,7 @@ public final class Burst {
                 () -> {
                   ready.countDown();
                   go.await();
-                  return browser.me(app);
+                  return request.call();
                 }));
       }
       ready.await(30, TimeUnit.SECONDS);
@@ -68,7 +74,11 @@ public final class Burst {
     }
   }
 
-  private static Result collect(List<Future<Browser.Me>> answers, long started)
+  /**
+   * Waits for every answer, at most 90 s from {@code started} (nanoTime), and tallies them. Answers
+   * without a {@code refreshes} count (not {@code /api/me}) leave {@code maxRefreshes}.
+   */
+  public static Result collect(List<Future<Browser.Me>> answers, long started)
       throws InterruptedException {
     Map<Integer, Integer> statuses = new TreeMap<>();
     List<String> failures = new ArrayList<>();
@@ -87,7 +97,9 @@ public final class Burst {
       }
       statuses.merge(me.status(), 1, Integer::sum);
       if (me.status() == 200) {
-        maxRefreshes = Math.max(maxRefreshes, me.refreshes());
+        if (me.json().get("refreshes") instanceof Number) {
+          maxRefreshes = Math.max(maxRefreshes, me.refreshes());
+        }
       } else if (failures.size() < 5) {
         failures.add("HTTP " + me.status() + " " + me.json());
       }

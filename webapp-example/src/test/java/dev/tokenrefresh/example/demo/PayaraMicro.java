@@ -62,14 +62,29 @@ public final class PayaraMicro implements AutoCloseable {
    */
   public static PayaraMicro start(DemoPaths paths, int port, Map<String, String> systemProperties)
       throws IOException, InterruptedException {
+    return start(paths, port, systemProperties, Map.of());
+  }
+
+  /**
+   * Starts Payara Micro as {@link #start(DemoPaths, int, Map)} does, with extra environment
+   * variables: the place for a client secret, which a {@code -D} option would show to {@code ps}.
+   */
+  public static PayaraMicro start(
+      DemoPaths paths,
+      int port,
+      Map<String, String> systemProperties,
+      Map<String, String> environment)
+      throws IOException, InterruptedException {
     Path work = paths.workDir();
     Path root = work.resolve("payara-root");
     deleteRecursively(root); // --rootdir keeps configuration across restarts: start clean
     Files.createDirectories(work);
     Path log = work.resolve("payara.log");
     List<String> command = command(paths, port, root, systemProperties);
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     Files.writeString(work.resolve("payara.pid"), Long.toString(process.pid()));
     PayaraMicro payara = new PayaraMicro(process, port, log);
     try {
