@@ -149,6 +149,13 @@ final class ProviderCall {
   }
 
   private void settle(RuntimeException failure, boolean grantRevoked) {
+    if (grantRevoked) {
+      // Remembered before the flight completes and unregisters, like a rotation: a request of this
+      // session that read the tokens before they were cleared gets this answer, not a second call.
+      if (!grace.rememberRevoked(key, session, (GrantRevokedException) failure)) {
+        ports.metrics().graceDropped();
+      }
+    }
     if (!outcome.compareAndSet(false, true)) {
       return;
     }

@@ -5,6 +5,7 @@ import dev.tokenrefresh.core.breaker.CircuitBreaker;
 import dev.tokenrefresh.core.breaker.Permit;
 import dev.tokenrefresh.core.bulkhead.ConcurrencyLimit;
 import dev.tokenrefresh.core.bulkhead.Slot;
+import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.flight.SingleFlight;
@@ -28,11 +29,12 @@ import java.util.concurrent.CompletionStage;
  * fewest, safest calls to the identity provider.
  *
  * <p>For each {@link #refresh} it answers, in order: from rotation grace (the session's own refresh
- * token was just rotated: hand out its replacement, no call); by joining the flight already running
- * for the same refresh token; or by leading a new flight, which must pass the memory guard, the
- * circuit breaker, the per-session attempt limit and the concurrency limit before its provider call
- * runs on the executor, bounded by the timeout. Every caller gets its own copy of the flight's
- * future: cancelling it, or timing it out, never cancels the shared call.
+ * token was just rotated: hand out its replacement, no call; or the provider just refused it as a
+ * dead grant: the same refusal, no call); by joining the flight already running for the same
+ * refresh token; or by leading a new flight, which must pass the memory guard, the circuit breaker,
+ * the per-session attempt limit and the concurrency limit before its provider call runs on the
+ * executor, bounded by the timeout. Every caller gets its own copy of the flight's future:
+ * cancelling it, or timing it out, never cancels the shared call.
  *
  * <p>Failures arrive as the sealed {@link dev.tokenrefresh.core.error.RefreshException} family.
  * Thread-safe; no lock is held across the provider call.
@@ -99,6 +101,11 @@ public final class RefreshCoordinator implements CoordinatorGauges {
       ports.metrics().graceReplayed();
       return CompletableFuture.completedFuture(replacement.get());
     }
+    Optional<GrantRevokedException> refusal = grace.refusalOf(key, session);
+    if (refusal.isPresent()) {
+      ports.metrics().graceReplayed();
+      return CompletableFuture.failedFuture(refusal.get());
+    }
     SingleFlight.Join<TokenSet> join = flights.join(key);
     if (join.leader()) {
       lead(session, key, current, join.flight());
@@ -122,6 +129,12 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     if (replacement.isPresent()) {
       ports.metrics().graceReplayed();
       flight.complete(replacement.get());
+      return;
+    }
+    Optional<GrantRevokedException> refusal = grace.refusalOf(key, session);
+    if (refusal.isPresent()) {
+      ports.metrics().graceReplayed();
+      flight.completeExceptionally(refusal.get());
       return;
     }
     Permit permit = null;

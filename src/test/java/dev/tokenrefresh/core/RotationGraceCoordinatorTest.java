@@ -1,7 +1,9 @@
 package dev.tokenrefresh.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.support.CoordinatorFixture;
 import dev.tokenrefresh.core.support.ScriptedEndpoint;
 import dev.tokenrefresh.core.support.Tokens;
@@ -90,6 +92,71 @@ class RotationGraceCoordinatorTest {
 
       assertThat(late).isEqualTo(c);
       assertThat(endpoint.calls()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void refresh_ofATokenJustRefusedAsDead_getsTheSameRefusalWithoutACall() throws Exception {
+    ScriptedEndpoint endpoint =
+        ScriptedEndpoint.immediate().thenThrow(new GrantRevokedException("invalid_grant"));
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
+      TokenSet dead = Tokens.expired();
+      assertThatThrownBy(() -> f.coordinator.refresh(session, dead).toCompletableFuture().get())
+          .hasCauseInstanceOf(GrantRevokedException.class);
+
+      // A request that read the tokens just before the filter cleared them.
+      f.time.advance(Duration.ofSeconds(1));
+      assertThatThrownBy(() -> f.coordinator.refresh(session, dead).toCompletableFuture().get())
+          .hasCauseInstanceOf(GrantRevokedException.class)
+          .cause()
+          .hasMessageContaining("invalid_grant");
+
+      assertThat(endpoint.calls()).as("the dead token is presented once").isEqualTo(1);
+      assertThat(f.metrics.count("revoked")).isEqualTo(1);
+      assertThat(f.metrics.count("grace")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void negativeControl_withGraceOff_theLateRequestPresentsTheDeadTokenAgain() throws Exception {
+    ScriptedEndpoint endpoint =
+        ScriptedEndpoint.immediate().thenThrow(new GrantRevokedException("invalid_grant"));
+    RefreshSettings noGrace = RefreshSettings.builder().rotationGrace(Duration.ZERO).build();
+    try (CoordinatorFixture f = new CoordinatorFixture(noGrace, endpoint)) {
+      TokenSet dead = Tokens.expired();
+      for (int i = 0; i < 2; i++) {
+        assertThatThrownBy(() -> f.coordinator.refresh(session, dead).toCompletableFuture().get())
+            .hasCauseInstanceOf(GrantRevokedException.class);
+      }
+      assertThat(endpoint.calls()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void refusal_isRememberedForTheSameSessionOnly_andOnlyWithinGrace() throws Exception {
+    ScriptedEndpoint endpoint =
+        ScriptedEndpoint.immediate()
+            .thenThrow(new GrantRevokedException("invalid_grant"))
+            .thenThrow(new GrantRevokedException("invalid_grant"))
+            .thenThrow(new GrantRevokedException("invalid_grant"));
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
+      TokenSet dead = Tokens.expired();
+      assertThatThrownBy(() -> f.coordinator.refresh(session, dead).toCompletableFuture().get())
+          .hasCauseInstanceOf(GrantRevokedException.class);
+
+      assertThatThrownBy(
+              () ->
+                  f.coordinator
+                      .refresh(SessionKey.of("session-b"), dead)
+                      .toCompletableFuture()
+                      .get())
+          .hasCauseInstanceOf(GrantRevokedException.class);
+      assertThat(endpoint.calls()).as("another session learns nothing from this one").isEqualTo(2);
+
+      f.time.advance(Duration.ofSeconds(30));
+      assertThatThrownBy(() -> f.coordinator.refresh(session, dead).toCompletableFuture().get())
+          .hasCauseInstanceOf(GrantRevokedException.class);
+      assertThat(endpoint.calls()).as("after grace the provider is asked again").isEqualTo(3);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.core.grace;
 
+import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.Fingerprint;
 import dev.tokenrefresh.core.token.SessionKey;
@@ -16,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * session). Within the grace period such a request gets the new tokens instead, with no provider
  * call, but only from the session that rotated the token: another session presenting it gets
  * nothing.
+ *
+ * <p>It remembers a refresh token the provider refused as dead ({@code invalid_grant}) the same
+ * way: a request of that session that read the tokens just before they were cleared gets the same
+ * answer at once, instead of presenting the dead token to the provider a second time.
  *
  * <p>Lookups follow a chain of rotations (A→B, B→C) to the newest set. Entries expire after {@code
  * grace} and are purged by {@link #cleanup()}; the table is capped at {@code maxEntries}, beyond
@@ -48,17 +53,30 @@ public final class RotationGrace {
    * @return {@code false} when the entry was dropped because the table is full, or grace is off
    */
   public boolean remember(Fingerprint rotated, SessionKey session, TokenSet tokens) {
-    if (graceNanos == 0) {
-      return false;
+    return put(rotated, new Entry(session, Objects.requireNonNull(tokens, "tokens"), null, 0));
+  }
+
+  /**
+   * Remembers that the provider refused {@code session}'s refresh token {@code dead} as a dead
+   * grant, with {@code refusal}.
+   *
+   * @return {@code false} when the entry was dropped because the table is full, or grace is off
+   */
+  public boolean rememberRevoked(
+      Fingerprint dead, SessionKey session, GrantRevokedException refusal) {
+    return put(dead, new Entry(session, null, Objects.requireNonNull(refusal, "refusal"), 0));
+  }
+
+  /**
+   * The provider's refusal of {@code refreshToken} as a dead grant, if it came within the grace
+   * period for this same session.
+   */
+  public Optional<GrantRevokedException> refusalOf(Fingerprint refreshToken, SessionKey session) {
+    Entry e = entries.get(refreshToken);
+    if (e == null || e.refusal() == null || !e.owner().equals(session)) {
+      return Optional.empty();
     }
-    if (entries.size() >= maxEntries && !entries.containsKey(rotated)) {
-      cleanup();
-      if (entries.size() >= maxEntries) {
-        return false;
-      }
-    }
-    entries.put(rotated, new Entry(session, tokens, ticker.read() + graceNanos));
-    return true;
+    return e.isExpired(ticker.read()) ? Optional.empty() : Optional.of(e.refusal());
   }
 
   /**
@@ -71,7 +89,7 @@ public final class RotationGrace {
     Fingerprint key = refreshToken;
     for (int hop = 0; hop < MAX_CHAIN; hop++) {
       Entry e = entries.get(key);
-      if (e == null || !e.owner().equals(session) || e.isExpired(now)) {
+      if (e == null || e.tokens() == null || !e.owner().equals(session) || e.isExpired(now)) {
         break;
       }
       newest = e.tokens();
@@ -84,19 +102,41 @@ public final class RotationGrace {
     return Optional.ofNullable(newest);
   }
 
+  private boolean put(Fingerprint refreshToken, Entry unstamped) {
+    if (graceNanos == 0) {
+      return false;
+    }
+    if (entries.size() >= maxEntries && !entries.containsKey(refreshToken)) {
+      cleanup();
+      if (entries.size() >= maxEntries) {
+        return false;
+      }
+    }
+    entries.put(refreshToken, unstamped.expiringAt(ticker.read() + graceNanos));
+    return true;
+  }
+
   /** Removes expired entries. */
   public void cleanup() {
     long now = ticker.read();
     entries.entrySet().removeIf(e -> e.getValue().isExpired(now));
   }
 
-  /** How many rotations are remembered now. */
+  /** How many rotations (and dead grants) are remembered now. */
   public int size() {
     return entries.size();
   }
 
-  /** One remembered rotation. Holds tokens: its {@code toString} shows none. */
-  private record Entry(SessionKey owner, TokenSet tokens, long expiresAt) {
+  /**
+   * One remembered outcome: a rotation ({@code tokens}) or a dead grant ({@code refusal}). Holds
+   * tokens: its {@code toString} shows none ({@link TokenSet#toString()} redacts them).
+   */
+  private record Entry(
+      SessionKey owner, TokenSet tokens, GrantRevokedException refusal, long expiresAt) {
+    Entry expiringAt(long deadline) {
+      return new Entry(owner, tokens, refusal, deadline);
+    }
+
     boolean isExpired(long now) {
       return now - expiresAt >= 0;
     }

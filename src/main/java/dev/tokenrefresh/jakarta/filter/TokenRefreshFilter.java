@@ -212,7 +212,7 @@ public class TokenRefreshFilter extends HttpFilter {
     }
     RefreshOutcome outcome = RefreshOutcome.of(done.failure());
     if (outcome.endsSession()) {
-      store.clear(req);
+      store.clear(req, done.current());
     }
     log(done, outcome.error());
     OutcomeWriter.write(req, res, outcome, service.filterSettings());

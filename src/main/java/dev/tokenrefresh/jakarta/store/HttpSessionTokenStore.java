@@ -70,6 +70,26 @@ public class HttpSessionTokenStore implements TokenStore {
     }
   }
 
+  /**
+   * Empties the holder by compare-and-set, only while it holds tokens with {@code dead}'s refresh
+   * token; the attribute stays (emptied), so that a login saving new tokens at the same moment is
+   * never removed.
+   */
+  @Override
+  public void clear(HttpServletRequest request, TokenSet dead) {
+    Optional<Holder> holder = holder(request);
+    if (holder.isEmpty()) {
+      return;
+    }
+    AtomicReference<TokenSet> ref = holder.get().tokens;
+    TokenSet current = ref.get();
+    if (current != null
+        && current.refreshTokenFingerprint().equals(dead.refreshTokenFingerprint())
+        && ref.compareAndSet(current, null)) {
+      markChanged(request, holder.get());
+    }
+  }
+
   @Override
   public Optional<SessionKey> sessionKey(HttpServletRequest request) {
     HttpSession session = request.getSession(false);

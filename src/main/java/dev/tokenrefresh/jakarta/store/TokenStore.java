@@ -38,6 +38,15 @@ public interface TokenStore {
   /** Removes the session's tokens (the grant is dead). */
   void clear(HttpServletRequest request);
 
+  /**
+   * Removes the session's tokens if they are still {@code dead} (the grant the provider refused): a
+   * request that held the dead tokens must not remove those of a login that happened meanwhile. The
+   * default removes them unconditionally; stores that can compare should override it.
+   */
+  default void clear(HttpServletRequest request, TokenSet dead) {
+    clear(request);
+  }
+
   /** The hashed key of the request's session, or empty when it has none. */
   Optional<SessionKey> sessionKey(HttpServletRequest request);
 }

@@ -57,6 +57,39 @@ class HttpSessionTokenStoreTest {
   }
 
   @Test
+  void clearOfDeadTokens_whileTheSessionHoldsThem_removesThem() {
+    TokenSet dead = tokens(0);
+    store.save(request, dead);
+
+    store.clear(request, dead);
+
+    assertThat(store.load(request)).isEmpty();
+  }
+
+  @Test
+  void clearOfDeadTokens_afterANewLogin_keepsTheNewLoginsTokens() {
+    TokenSet dead = tokens(0);
+    TokenSet newLogin = tokens(60);
+    store.save(request, dead);
+    store.save(request, newLogin);
+
+    store.clear(request, dead);
+
+    assertThat(store.load(request)).contains(newLogin);
+  }
+
+  @Test
+  void saveAfterAClearOfDeadTokens_storesTheNewLogin() {
+    TokenSet dead = tokens(0);
+    store.save(request, dead);
+    store.clear(request, dead);
+
+    store.save(request, tokens(60));
+
+    assertThat(store.load(request)).contains(tokens(60));
+  }
+
+  @Test
   void sessionAttribute_isSerializableAndPrintsNoToken() throws Exception {
     store.save(request, tokens(0));
     Object holder = session.getAttribute(HttpSessionTokenStore.ATTRIBUTE);

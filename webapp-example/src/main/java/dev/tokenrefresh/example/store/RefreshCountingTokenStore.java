@@ -60,6 +60,11 @@ public class RefreshCountingTokenStore implements TokenStore {
   }
 
   @Override
+  public void clear(HttpServletRequest request, TokenSet dead) {
+    sessions.clear(request, dead);
+  }
+
+  @Override
   public Optional<SessionKey> sessionKey(HttpServletRequest request) {
     return sessions.sessionKey(request);
   }
