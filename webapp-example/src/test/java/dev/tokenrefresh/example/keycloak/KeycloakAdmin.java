@@ -113,6 +113,30 @@ public final class KeycloakAdmin {
     send("PUT", "clients/" + client.get("id"), JSONObjectUtils.toJSONString(client), 204);
   }
 
+  /**
+   * Creates a confidential client that authenticates with {@code private_key_jwt} ("Signed JWT"):
+   * Keycloak verifies its assertions with the public keys of {@code publicJwks}. It may use the
+   * direct-access grant, so that a test can sign in without a browser.
+   */
+  public void createSignedJwtClient(String clientId, String publicJwks)
+      throws IOException, InterruptedException {
+    Map<String, Object> client = new LinkedHashMap<>();
+    client.put("clientId", clientId);
+    client.put("enabled", true);
+    client.put("protocol", "openid-connect");
+    client.put("publicClient", false);
+    client.put("clientAuthenticatorType", "client-jwt");
+    client.put("standardFlowEnabled", false);
+    client.put("directAccessGrantsEnabled", true);
+    client.put(
+        "attributes",
+        Map.of(
+            "use.jwks.string", "true",
+            "jwks.string", publicJwks,
+            "token.endpoint.auth.signing.alg", "RS256"));
+    send("POST", "clients", JSONObjectUtils.toJSONString(client), 201);
+  }
+
   /** Every refresh-token grant Keycloak has recorded in this realm so far. */
   public RefreshEvents refreshEvents() throws IOException, InterruptedException {
     List<Object> events =

@@ -217,12 +217,12 @@ class KeycloakEndToEndIT {
     assertThat(firstHop.headers().firstValue("Location").orElse(""))
         .endsWith(app().getPath() + "login");
     assertThat(after.refreshesSince(before)).isZero();
-    // At least one refused call per session. Not exactly one: a request that read the tokens just
-    // before the first refusal cleared them can start one more call with the dead refresh token
-    // (the coordinator remembers rotations, not dead grants); Keycloak refuses it too.
+    // Exactly one refused call per session: a request that read the tokens just before the first
+    // refusal cleared them gets the remembered refusal (rotation grace keeps dead grants too)
+    // instead of presenting the dead refresh token to Keycloak again.
     assertThat(after.refusalsSince(before))
-        .as("refreshes Keycloak refused")
-        .isGreaterThanOrEqualTo(2);
+        .as("refreshes Keycloak refused: one per session")
+        .isEqualTo(2);
     assertThat(after.grantRevokedSince(before))
         .as("every one counted by the module as a dead grant, none as an IdP fault")
         .isEqualTo(after.refusalsSince(before));
