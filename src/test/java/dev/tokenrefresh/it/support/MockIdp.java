@@ -20,13 +20,23 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 /**
  * The identity provider of the container tests: mock-oauth2-server in the test JVM on 127.0.0.1,
  * rotating refresh tokens, behind a {@link ScriptedTokenRoute} that counts refresh-token grants and
  * answers them as a test scripts.
+ *
+ * <p>Two issuers share the server, its route and its count: {@code idp}, the module's, whose tokens
+ * live an hour (the tests plant their own expiry in the session), and {@code builtin}, for Payara's
+ * built-in OpenID Connect client in the side-by-side test, whose tokens live {@link
+ * #BUILT_IN_TOKEN_LIFETIME} because that client reads the expiry from the tokens themselves.
  *
  * <p>One instance per test JVM, started on first use: the deployment names its token endpoint in
  * {@code microprofile-config.properties}, so the provider runs before the WAR is built, on a port
@@ -37,6 +47,13 @@ public final class MockIdp {
   public static final String CLIENT_ID = "token-refresh-it";
   public static final String CLIENT_SECRET = "token-refresh-it-secret";
   private static final String ISSUER_ID = "idp";
+  private static final String BUILT_IN_ISSUER_ID = "builtin";
+
+  /** The group of every user of the {@code builtin} issuer ({@code groups} claim). */
+  public static final String BUILT_IN_GROUP = "user";
+
+  /** Lifetime of the tokens (access and ID) of the {@code builtin} issuer. */
+  public static final Duration BUILT_IN_TOKEN_LIFETIME = Duration.ofSeconds(15);
   private static final URI REDIRECT = URI.create("http://127.0.0.1/callback");
 
   private static MockIdp shared;
@@ -45,9 +62,18 @@ public final class MockIdp {
   private final ScriptedTokenRoute route = new ScriptedTokenRoute();
 
   private MockIdp() {
-    server =
-        new MockOAuth2Server(
-            OAuth2Config.Companion.fromJson("{\"rotateRefreshToken\": true}"), route);
+    DefaultOAuth2TokenCallback builtIn =
+        new DefaultOAuth2TokenCallback(
+            BUILT_IN_ISSUER_ID,
+            "side-by-side-user",
+            "JWT",
+            List.of(CLIENT_ID),
+            Map.of("groups", List.of(BUILT_IN_GROUP)),
+            BUILT_IN_TOKEN_LIFETIME.toSeconds());
+    // not interactive (the authorize endpoint redirects straight back), rotating refresh tokens
+    OAuth2Config config =
+        new OAuth2Config(false, null, null, true, new OAuth2TokenProvider(), Set.of(builtIn));
+    server = new MockOAuth2Server(config, route);
   }
 
   /** The provider of this JVM, started on the first call. */
@@ -68,6 +94,11 @@ public final class MockIdp {
   /** The token endpoint the deployment is configured with. */
   public URI tokenEndpoint() {
     return server.tokenEndpointUrl(ISSUER_ID).uri();
+  }
+
+  /** The issuer Payara's built-in client discovers its endpoints from (short-lived tokens). */
+  public URI builtInIssuer() {
+    return server.issuerUrl(BUILT_IN_ISSUER_ID).uri();
   }
 
   /** Refresh-token grants received since the last {@link #reset}, whatever their answer. */

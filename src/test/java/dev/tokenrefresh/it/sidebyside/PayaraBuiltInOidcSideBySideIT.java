@@ -1,0 +1,112 @@
+package dev.tokenrefresh.it.sidebyside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenrefresh.it.ContainerIT;
+import dev.tokenrefresh.it.SuspendedWaitersScenarios;
+import dev.tokenrefresh.it.support.IdpStep;
+import dev.tokenrefresh.it.support.MockIdp;
+import dev.tokenrefresh.it.support.TestApp;
+import dev.tokenrefresh.it.support.TestSettings;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Payara's built-in OpenID Connect client ({@code @OpenIdAuthenticationMechanismDefinition(
+ * tokenAutoRefresh = true)}, see {@code app/BuiltInOidcApplication}) in the two scenarios of {@link
+ * ModuleSideBySideIT}, against the same provider stub, in a deployment (and so a Payara Micro) of
+ * its own. Records its column and asserts only what it does robustly, as a check that the
+ * measurement sees the difference: the waiting requests hold the request threads and delay another
+ * user; an outage makes more IdP calls than the module's breaker allows and logs the user out.
+ *
+ * <p>Its users log in through the authorization-code flow; their tokens live {@link
+ * MockIdp#BUILT_IN_TOKEN_LIFETIME}, so a session is expired by waiting that long.
+ */
+@EnabledIfSystemProperty(named = "it.side-by-side", matches = "true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
+
+  private static final Map<String, String> COLUMN = new TreeMap<>();
+  private static final Duration PAST_EXPIRY =
+      MockIdp.BUILT_IN_TOKEN_LIFETIME.plus(Duration.ofMillis(1500));
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return BuiltInDeployment.create("side-by-side-built-in.war");
+  }
+
+  @ArquillianResource URL base;
+
+  private TestApp app() {
+    return new TestApp(base);
+  }
+
+  private static MockIdp idp() {
+    return MockIdp.shared();
+  }
+
+  @BeforeEach
+  void quietIdp() {
+    idp().reset();
+  }
+
+  @AfterAll
+  static void writeColumn() {
+    SideBySideReport.save(SideBySideReport.BUILT_IN, COLUMN);
+  }
+
+  @Test
+  @Order(1)
+  void slowRefresh_400Waiters_holdTheRequestThreads_andDelayTheOtherUser() {
+    BuiltInUser waiting = BuiltInUser.login(app());
+    SlowRefreshRun.sleep(PAST_EXPIRY);
+    BuiltInUser other = BuiltInUser.login(app());
+
+    SlowRefreshRun.Result r = SlowRefreshRun.run(app(), idp(), waiting::echo, other::echo);
+    SideBySideReport.put(COLUMN, r);
+
+    assertThat(r.busyPeak())
+        .as("busy request threads: the whole pool")
+        .isGreaterThanOrEqualTo(r.poolThreads() * 9 / 10);
+    assertThat(r.other().percentile(99))
+        .as("other user's p99, queued behind the waiters")
+        .isGreaterThan(SuspendedWaitersScenarios.P99_BOUND);
+  }
+
+  @Test
+  @Order(2)
+  void idpDown_100Requests_callItMoreOftenThanTheBreakerWould_andLogTheUserOut() {
+    BuiltInUser session = BuiltInUser.login(app());
+    SlowRefreshRun.sleep(PAST_EXPIRY);
+
+    OutageRun.Result r = OutageRun.run(idp(), session::echo, a -> Integer.toString(a.statusCode()));
+    SideBySideReport.put(COLUMN, r);
+    // Asked only once the provider is back: with it still down, the question would refresh again.
+    idp().answerEveryRefresh(IdpStep.passThrough());
+    int before = idp().refreshCalls();
+    boolean kept = session.loggedIn();
+    COLUMN.put("outage.session", kept ? "kept" : "LOST (logged out)");
+    COLUMN.put(
+        "outage.recovery",
+        kept
+            ? "same session refreshed, " + (idp().refreshCalls() - before) + " more call(s)"
+            : "the user must log in again");
+
+    assertThat(r.idpCalls())
+        .as("IdP calls: more than the module's breaker allows")
+        .isGreaterThan(TestSettings.BREAKER_FAILURE_THRESHOLD);
+    assertThat(kept).as("the session survives").isFalse();
+  }
+}
