@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The side-by-side's results: each test class writes its column to {@code <dir>/<column>.properties}
- * (the directory is {@code it.side-by-side.dir}, {@code target/side-by-side} by default); once both
- * columns exist, the class that finishes second prints the table ({@code [side-by-side]} lines in
- * its failsafe output) and writes it to {@code <dir>/table.md}. The two clients run in two
- * deployments of two test classes, so that the Payara Micro adapter starts one server at a time.
+ * The side-by-side's results: each test class writes its column to {@code
+ * <dir>/<column>.properties} (the directory is {@code it.side-by-side.dir}, {@code
+ * target/side-by-side} by default); once both columns exist, the class that finishes second prints
+ * the table ({@code [side-by-side]} lines in its failsafe output) and writes it to {@code
+ * <dir>/table.md}. The two clients run in two deployments of two test classes, so that the Payara
+ * Micro adapter starts one server at a time.
  */
 final class SideBySideReport {
 
@@ -33,6 +34,7 @@ final class SideBySideReport {
           row("(a) refresh calls at the IdP", "slow.refresh-calls"),
           row("(a) distinct new access tokens handed out", "slow.new-tokens"),
           row("(a) burst duration (IdP delay 3 s)", "slow.burst-ms"),
+          row("(a) all 400 arrived before the other user started", "slow.all-arrived"),
           row("(a) other user: p50 / p99 (= max) of 50 requests", "slow.other"),
           row("(a) other user: requests sent while the burst waited", "slow.other-while-waiting"),
           row("(a) busy request threads: peak / while all waited / pool", "slow.busy"),
@@ -60,10 +62,8 @@ final class SideBySideReport {
             "%.1f ms / %.1f ms",
             Latencies.millis(r.other().percentile(50)),
             Latencies.millis(r.other().percentile(99))));
-    column.put(
-        "slow.other-while-waiting", r.otherWhileWaiting() + " of " + r.other().count());
-    column.put(
-        "slow.busy", r.busyPeak() + " / " + r.busyWhileWaiting() + " / " + r.poolThreads());
+    column.put("slow.other-while-waiting", r.otherWhileWaiting() + " of " + r.other().count());
+    column.put("slow.busy", r.busyPeak() + " / " + r.busyWhileWaiting() + " / " + r.poolThreads());
     column.put("slow.load", String.format(Locale.ROOT, "%.2f", r.loadAverage()));
   }
 

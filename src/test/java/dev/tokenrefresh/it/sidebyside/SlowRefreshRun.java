@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,11 +24,14 @@ import java.util.function.Supplier;
  * Scenario (a) of the side-by-side, the same steps for both clients: one session whose access token
  * has expired sends {@link #WAITERS} concurrent requests while the provider answers the refresh
  * {@link #IDP_DELAY} late; {@link #SETTLE} after the provider saw the first refresh call (the burst
- * has arrived by then), another user with a valid token sends {@link #OTHER_USER_REQUESTS}
- * requests, one after the other. The server's request threads are sampled throughout.
+ * has arrived by then) and once the server has counted all of it, if it can tell, another user with
+ * a valid token sends {@link #OTHER_USER_REQUESTS} requests, one after the other. The server's
+ * request threads are sampled throughout.
  *
- * <p>Not "all waiting" by the module's metrics, as {@code SuspendedWaitersScenarios} does: the
- * built-in client has none, and both sides must be measured alike.
+ * <p>Only the module can say that all of the burst has arrived (its metrics count the waiting
+ * requests, as in {@code SuspendedWaitersScenarios}); on a loaded machine 400 requests can take
+ * longer than {@link #SETTLE} to arrive, and the other user's requests would then measure the
+ * arrival rather than the wait. The built-in client cannot say; its pool is saturated long before.
  */
 final class SlowRefreshRun {
 
@@ -49,6 +53,7 @@ final class SlowRefreshRun {
    *     provider's answer was due
    * @param poolThreads request threads that existed
    * @param burstMillis from the burst's start to its last answer
+   * @param allArrived whether {@code allArrived} turned true before the other user started
    * @param loadAverage the machine's one-minute load average at the end
    */
   record Result(
@@ -61,6 +66,7 @@ final class SlowRefreshRun {
       int busyWhileWaiting,
       int poolThreads,
       long burstMillis,
+      boolean allArrived,
       double loadAverage) {
 
     int answered200() {
@@ -74,25 +80,25 @@ final class SlowRefreshRun {
    * Runs the scenario.
    *
    * @param waiter one request of the expired session
+   * @param allArrived whether the server has seen all of the burst, if it can tell (the module's
+   *     metrics); the other user starts once it is true, or half the delay has passed
    * @param otherUser one request of the other user; must answer 200
    */
   static Result run(
       TestApp app,
       MockIdp idp,
       Callable<HttpResponse<String>> waiter,
+      BooleanSupplier allArrived,
       Supplier<HttpResponse<String>> otherUser) {
     idp.answerNextRefreshes(IdpStep.passThrough().after(IDP_DELAY));
     BusyThreads.start(app);
     long started = System.currentTimeMillis();
     Burst<HttpResponse<String>> burst = Burst.start(WAITERS, waiter);
     Poll.until(
-        "the first refresh call",
-        IDP_DELAY,
-        Duration.ofMillis(10),
-        idp::refreshCalls,
-        n -> n >= 1);
+        "the first refresh call", IDP_DELAY, Duration.ofMillis(10), idp::refreshCalls, n -> n >= 1);
     long refreshSeen = System.currentTimeMillis();
     sleep(SETTLE);
+    boolean arrived = waitFor(allArrived, refreshSeen + IDP_DELAY.toMillis() / 2);
     long settled = System.currentTimeMillis();
     Latencies other = new Latencies();
     int whileWaiting = 0;
@@ -124,7 +130,18 @@ final class SlowRefreshRun {
         settled < answerDue ? threads.peakBetween(settled, answerDue) : -1,
         threads.poolThreads(),
         done - started,
+        arrived,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  private static boolean waitFor(BooleanSupplier condition, long untilMillis) {
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() >= untilMillis) {
+        return false;
+      }
+      sleep(Duration.ofMillis(25));
+    }
+    return true;
   }
 
   static <T, K extends Comparable<K>> Map<K, Integer> count(List<T> items, Function<T, K> key) {

@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +55,7 @@ public final class MockIdp {
 
   /** Lifetime of the tokens (access and ID) of the {@code builtin} issuer. */
   public static final Duration BUILT_IN_TOKEN_LIFETIME = Duration.ofSeconds(15);
+
   private static final URI REDIRECT = URI.create("http://127.0.0.1/callback");
 
   private static MockIdp shared;
@@ -62,14 +64,7 @@ public final class MockIdp {
   private final ScriptedTokenRoute route = new ScriptedTokenRoute();
 
   private MockIdp() {
-    DefaultOAuth2TokenCallback builtIn =
-        new DefaultOAuth2TokenCallback(
-            BUILT_IN_ISSUER_ID,
-            "side-by-side-user",
-            "JWT",
-            List.of(CLIENT_ID),
-            Map.of("groups", List.of(BUILT_IN_GROUP)),
-            BUILT_IN_TOKEN_LIFETIME.toSeconds());
+    DefaultOAuth2TokenCallback builtIn = new BuiltInTokens();
     // not interactive (the authorize endpoint redirects straight back), rotating refresh tokens
     OAuth2Config config =
         new OAuth2Config(false, null, null, true, new OAuth2TokenProvider(), Set.of(builtIn));
@@ -182,6 +177,34 @@ public final class MockIdp {
       throw new UncheckedIOException(e);
     } catch (ParseException e) {
       throw new IllegalStateException("unparsable token response", e);
+    }
+  }
+
+  /**
+   * The tokens of the {@code builtin} issuer: short-lived, with a {@code groups} claim, and an
+   * {@code azp} that is always the client id. mock-oauth2-server takes {@code azp} from how the
+   * token request authenticates the client, which differs between the built-in client's code
+   * exchange and its refresh; the client then rejects every refreshed ID token ("azp Claim Value
+   * MUST be the same as in the ID Token issued when the original authentication occurred"), which a
+   * real provider would not make it do.
+   */
+  private static final class BuiltInTokens extends DefaultOAuth2TokenCallback {
+
+    BuiltInTokens() {
+      super(
+          BUILT_IN_ISSUER_ID,
+          "side-by-side-user",
+          "JWT",
+          List.of(CLIENT_ID),
+          Map.of("groups", List.of(BUILT_IN_GROUP)),
+          BUILT_IN_TOKEN_LIFETIME.toSeconds());
+    }
+
+    @Override
+    public Map<String, Object> addClaims(TokenRequest tokenRequest) {
+      Map<String, Object> claims = new HashMap<>(super.addClaims(tokenRequest));
+      claims.put("azp", CLIENT_ID);
+      return claims;
     }
   }
 }

@@ -11,10 +11,10 @@ import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDe
  * it would to refresh expired tokens: {@code tokenAutoRefresh = true}.
  *
  * <p>Two traps, both silent: an expression attribute must use the immediate {@code ${...}} syntax
- * (a deferred {@code #{...}} is silently ignored); and {@code
- * tokenMinValidity} defaults to 10 000 ms, so any token living 10 s or less is "expired" from its
- * first use and every request refreshes. It is set to 0: a token counts as expired at its {@code
- * exp}. The client id and secret are the mock provider's (constants, inlined by the compiler).
+ * (a deferred {@code #{...}} is silently ignored); and {@code tokenMinValidity} defaults to 10 000
+ * ms, so any token living 10 s or less is "expired" from its first use and every request refreshes.
+ * It is set to 0: a token counts as expired at its {@code exp}. The client id and secret are the
+ * mock provider's (constants, inlined by the compiler).
  */
 @ApplicationScoped
 @DeclareRoles(BuiltInOidcApplication.ROLE)
