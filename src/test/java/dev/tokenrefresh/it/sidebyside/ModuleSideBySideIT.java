@@ -9,7 +9,6 @@ import dev.tokenrefresh.it.support.Echo;
 import dev.tokenrefresh.it.support.IdpStep;
 import dev.tokenrefresh.it.support.Metrics;
 import dev.tokenrefresh.it.support.MockIdp;
-import dev.tokenrefresh.it.support.Outcomes;
 import dev.tokenrefresh.it.support.Poll;
 import dev.tokenrefresh.it.support.TestApp;
 import dev.tokenrefresh.it.support.TestSettings;
@@ -42,9 +41,17 @@ class ModuleSideBySideIT extends ContainerIT {
 
   private static final Map<String, String> COLUMN = new TreeMap<>();
 
+  /**
+   * The test WAR, with the refresh bounded more loosely than in the other container tests (6 s): on
+   * a loaded 2-core machine the provider's 3 s answer to the 400-request burst has arrived after
+   * more than 6 s, and scenario (a) is about waiting, not about the timeout. The built-in client
+   * has no bound at all.
+   */
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return deployment("side-by-side-module.war");
+    return deployment(
+        "side-by-side-module.war",
+        Map.of("token-refresh.oidc.read-timeout", "10s", "token-refresh.timeout", "15s"));
   }
 
   @ArquillianResource URL base;
@@ -87,7 +94,7 @@ class ModuleSideBySideIT extends ContainerIT {
         "slow.all-arrived",
         r.allArrived() ? "yes, counted by its metrics" : "no, not within half the IdP delay");
 
-    assertThat(r.statuses()).isEqualTo(Map.of(200, SlowRefreshRun.WAITERS));
+    assertThat(r.statuses()).isEqualTo(Map.of("200", SlowRefreshRun.WAITERS));
     assertThat(r.refreshCalls()).as("refresh calls at the IdP").isEqualTo(1);
     assertThat(r.newTokens()).as("one new access token for all").isEqualTo(1);
     assertThat(r.busyWhileWaiting())
@@ -103,17 +110,22 @@ class ModuleSideBySideIT extends ContainerIT {
 
   @Test
   @Order(2)
-  void idpDown_100Requests_reachItAtMostThresholdTimes_sessionKept_refreshesOnceItIsBack() {
+  void idpDown_plainText503_100Requests_reachItAtMostThresholdTimes_sessionKept_andRecovers() {
+    outage(OutageRun.Reply.PLAIN_TEXT_503);
+  }
+
+  @Test
+  @Order(3)
+  void idpDown_json503_100Requests_reachItAtMostThresholdTimes_sessionKept_andRecovers() {
+    outage(OutageRun.Reply.JSON_503);
+  }
+
+  private void outage(OutageRun.Reply reply) {
     UserSession session = app().loginExpired();
 
-    OutageRun.Result r =
-        OutageRun.run(
-            idp(),
-            () -> session.get("/echo"),
-            a -> (a.statusCode() + " " + Outcomes.error(a)).trim());
+    OutageRun.Result r = OutageRun.run(idp(), reply, () -> session.get("/echo"));
     boolean kept = session.storedTokens().filter(session.login()::equals).isPresent();
-    SideBySideReport.put(COLUMN, r);
-    COLUMN.put("outage.session", kept ? "kept (tokens unchanged)" : "LOST");
+    SideBySideReport.put(COLUMN, reply, r);
 
     idp().answerEveryRefresh(IdpStep.passThrough());
     long back = System.currentTimeMillis();
@@ -124,8 +136,10 @@ class ModuleSideBySideIT extends ContainerIT {
             Duration.ofMillis(100),
             () -> session.echo("/echo"),
             e -> e.status() == 200);
-    COLUMN.put(
-        "outage.recovery",
+    SideBySideReport.put(
+        COLUMN,
+        reply,
+        kept ? "kept (tokens unchanged)" : "LOST",
         String.format(
             Locale.ROOT,
             "same session refreshed %d ms later (breaker open-duration %d s), %d more call(s)",

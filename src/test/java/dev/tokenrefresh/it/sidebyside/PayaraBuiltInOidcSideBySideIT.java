@@ -87,28 +87,50 @@ class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
         .isGreaterThan(SuspendedWaitersScenarios.P99_BOUND);
   }
 
+  /**
+   * A plain-text 503 is not JSON: the client fails to read it and answers 500, every time, so each
+   * request, one after the other under the session's lock, makes its own call; the session is not
+   * logged out.
+   */
   @Test
   @Order(2)
-  void idpDown_100Requests_callItMoreOftenThanTheBreakerWould_andLogTheUserOut() {
-    BuiltInUser session = BuiltInUser.login(app());
-    SlowRefreshRun.sleep(PAST_EXPIRY);
-
-    OutageRun.Result r = OutageRun.run(idp(), session::echo, a -> Integer.toString(a.statusCode()));
-    SideBySideReport.put(COLUMN, r);
-    // Asked only once the provider is back: with it still down, the question would refresh again.
-    idp().answerEveryRefresh(IdpStep.passThrough());
-    int before = idp().refreshCalls();
-    boolean kept = session.loggedIn();
-    COLUMN.put("outage.session", kept ? "kept" : "LOST (logged out)");
-    COLUMN.put(
-        "outage.recovery",
-        kept
-            ? "same session refreshed, " + (idp().refreshCalls() - before) + " more call(s)"
-            : "the user must log in again");
+  void idpDown_plainText503_100Requests_eachCallsIt_andFailsWith500() {
+    OutageRun.Result r = outage(OutageRun.Reply.PLAIN_TEXT_503);
 
     assertThat(r.idpCalls())
         .as("IdP calls: more than the module's breaker allows")
         .isGreaterThan(TestSettings.BREAKER_FAILURE_THRESHOLD);
-    assertThat(kept).as("the session survives").isFalse();
+  }
+
+  /** A JSON 503: the client's failed refresh logs the user out. */
+  @Test
+  @Order(3)
+  void idpDown_json503_100Requests_callItMoreThanTheBreakerWould_andLogTheUserOut() {
+    OutageRun.Result r = outage(OutageRun.Reply.JSON_503);
+
+    assertThat(r.idpCalls())
+        .as("IdP calls: more than the module's breaker allows")
+        .isGreaterThan(TestSettings.BREAKER_FAILURE_THRESHOLD);
+    assertThat(COLUMN.get(OutageRun.Reply.JSON_503.key + ".session")).startsWith("LOST");
+  }
+
+  private OutageRun.Result outage(OutageRun.Reply reply) {
+    BuiltInUser session = BuiltInUser.login(app());
+    SlowRefreshRun.sleep(PAST_EXPIRY);
+
+    OutageRun.Result r = OutageRun.run(idp(), reply, session::echo);
+    SideBySideReport.put(COLUMN, reply, r);
+    // Asked only once the provider is back: with it still down, the question would refresh again.
+    idp().answerEveryRefresh(IdpStep.passThrough());
+    int before = idp().refreshCalls();
+    boolean kept = session.loggedIn();
+    SideBySideReport.put(
+        COLUMN,
+        reply,
+        kept ? "kept" : "LOST (logged out)",
+        kept
+            ? "same session refreshed, " + (idp().refreshCalls() - before) + " more call(s)"
+            : "the user must log in again");
+    return r;
   }
 }

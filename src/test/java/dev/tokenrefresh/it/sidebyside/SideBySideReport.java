@@ -39,12 +39,16 @@ final class SideBySideReport {
           row("(a) other user: requests sent while the burst waited", "slow.other-while-waiting"),
           row("(a) busy request threads: peak / while all waited / pool", "slow.busy"),
           row("(a) load average (1 min) at the end", "slow.load"),
-          row("(b) requests while the IdP answers 503", "outage.requests"),
-          row("(b) refresh calls at the IdP", "outage.idp-calls"),
-          row("(b) answers", "outage.answers"),
-          row("(b) burst duration", "outage.burst-ms"),
-          row("(b) the session after the outage", "outage.session"),
-          row("(b) once the IdP is back", "outage.recovery"));
+          row("(b) plain-text 503: refresh calls at the IdP (100 requests)", "outage.idp-calls"),
+          row("(b) plain-text 503: answers", "outage.answers"),
+          row("(b) plain-text 503: burst duration", "outage.burst-ms"),
+          row("(b) plain-text 503: the session after the outage", "outage.session"),
+          row("(b) plain-text 503: once the IdP is back", "outage.recovery"),
+          row("(b) JSON 503: refresh calls at the IdP (100 requests)", "outage-json.idp-calls"),
+          row("(b) JSON 503: answers", "outage-json.answers"),
+          row("(b) JSON 503: burst duration", "outage-json.burst-ms"),
+          row("(b) JSON 503: the session after the outage", "outage-json.session"),
+          row("(b) JSON 503: once the IdP is back", "outage-json.recovery"));
 
   private SideBySideReport() {}
 
@@ -68,11 +72,17 @@ final class SideBySideReport {
   }
 
   /** Adds the values of scenario (b)'s burst to {@code column}. */
-  static void put(Map<String, String> column, OutageRun.Result r) {
-    column.put("outage.requests", Integer.toString(OutageRun.REQUESTS));
-    column.put("outage.idp-calls", Integer.toString(r.idpCalls()));
-    column.put("outage.answers", r.answers().toString());
-    column.put("outage.burst-ms", r.burstMillis() + " ms");
+  static void put(Map<String, String> column, OutageRun.Reply reply, OutageRun.Result r) {
+    column.put(reply.key + ".idp-calls", Integer.toString(r.idpCalls()));
+    column.put(reply.key + ".answers", r.answers().toString());
+    column.put(reply.key + ".burst-ms", r.burstMillis() + " ms");
+  }
+
+  /** Adds how the session came out of scenario (b) to {@code column}. */
+  static void put(
+      Map<String, String> column, OutageRun.Reply reply, String session, String recovery) {
+    column.put(reply.key + ".session", session);
+    column.put(reply.key + ".recovery", recovery);
   }
 
   /** Writes {@code column}'s values, and the table if the other column is there. */

@@ -6,6 +6,7 @@ import dev.tokenrefresh.it.support.Echo;
 import dev.tokenrefresh.it.support.IdpStep;
 import dev.tokenrefresh.it.support.Latencies;
 import dev.tokenrefresh.it.support.MockIdp;
+import dev.tokenrefresh.it.support.Outcomes;
 import dev.tokenrefresh.it.support.Poll;
 import dev.tokenrefresh.it.support.TestApp;
 import java.lang.management.ManagementFactory;
@@ -43,7 +44,7 @@ final class SlowRefreshRun {
   /**
    * What was measured.
    *
-   * @param statuses HTTP status of the burst's answers, with their counts
+   * @param statuses the burst's answers by {@link #kind}, with their counts
    * @param newTokens distinct access tokens the 200 answers carried
    * @param refreshCalls refresh-token grants the provider received
    * @param other the other user's response times
@@ -57,7 +58,7 @@ final class SlowRefreshRun {
    * @param loadAverage the machine's one-minute load average at the end
    */
   record Result(
-      Map<Integer, Integer> statuses,
+      Map<String, Integer> statuses,
       int newTokens,
       int refreshCalls,
       Latencies other,
@@ -70,7 +71,7 @@ final class SlowRefreshRun {
       double loadAverage) {
 
     int answered200() {
-      return statuses.getOrDefault(200, 0);
+      return statuses.getOrDefault("200", 0);
     }
   }
 
@@ -115,7 +116,7 @@ final class SlowRefreshRun {
     BusyThreads threads = BusyThreads.stop(app);
     long answerDue = refreshSeen + IDP_DELAY.toMillis() - 100;
     return new Result(
-        count(answers, HttpResponse::statusCode),
+        count(answers, SlowRefreshRun::kind),
         (int)
             answers.stream()
                 .filter(r -> r.statusCode() == 200)
@@ -132,6 +133,11 @@ final class SlowRefreshRun {
         done - started,
         arrived,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  /** An answer's HTTP status, followed by the module's error code if it is one of its answers. */
+  static String kind(HttpResponse<String> answer) {
+    return (answer.statusCode() + " " + Outcomes.error(answer)).trim();
   }
 
   private static boolean waitFor(BooleanSupplier condition, long untilMillis) {
