@@ -32,7 +32,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * user; an outage makes more IdP calls than the module's breaker allows and logs the user out.
  *
  * <p>Its users log in through the authorization-code flow; their tokens live {@link
- * MockIdp#BUILT_IN_TOKEN_LIFETIME}, so a session is expired by waiting that long.
+ * MockIdp#BUILT_IN_TOKEN_LIFETIME}, so a session is expired by waiting that long; the other user's
+ * live {@link TestApp#VALID}, as in the module's column.
  */
 @EnabledIfSystemProperty(named = "it.side-by-side", matches = "true")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -72,6 +73,7 @@ class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
   void slowRefresh_400Waiters_holdTheRequestThreads_andDelayTheOtherUser() {
     BuiltInUser waiting = BuiltInUser.login(app());
     SlowRefreshRun.sleep(PAST_EXPIRY);
+    idp().builtInTokensLive(TestApp.VALID);
     BuiltInUser other = BuiltInUser.login(app());
 
     SlowRefreshRun.Result r =

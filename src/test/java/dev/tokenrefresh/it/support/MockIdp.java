@@ -53,8 +53,8 @@ public final class MockIdp {
   /** The group of every user of the {@code builtin} issuer ({@code groups} claim). */
   public static final String BUILT_IN_GROUP = "user";
 
-  /** Lifetime of the tokens (access and ID) of the {@code builtin} issuer. */
-  public static final Duration BUILT_IN_TOKEN_LIFETIME = Duration.ofSeconds(15);
+  /** Lifetime of the tokens (access and ID) the {@code builtin} issuer issues unless told. */
+  public static final Duration BUILT_IN_TOKEN_LIFETIME = Duration.ofSeconds(10);
 
   private static final URI REDIRECT = URI.create("http://127.0.0.1/callback");
 
@@ -62,9 +62,10 @@ public final class MockIdp {
 
   private final MockOAuth2Server server;
   private final ScriptedTokenRoute route = new ScriptedTokenRoute();
+  private volatile Duration builtInLifetime = BUILT_IN_TOKEN_LIFETIME;
 
   private MockIdp() {
-    DefaultOAuth2TokenCallback builtIn = new BuiltInTokens();
+    DefaultOAuth2TokenCallback builtIn = new BuiltInTokens(this);
     // not interactive (the authorize endpoint redirects straight back), rotating refresh tokens
     OAuth2Config config =
         new OAuth2Config(false, null, null, true, new OAuth2TokenProvider(), Set.of(builtIn));
@@ -120,8 +121,17 @@ public final class MockIdp {
     return hold;
   }
 
-  /** Forgets the script and the count. */
+  /**
+   * Makes the {@code builtin} issuer's next tokens live {@code lifetime} (until the next {@link
+   * #reset}, which restores {@link #BUILT_IN_TOKEN_LIFETIME}).
+   */
+  public void builtInTokensLive(Duration lifetime) {
+    builtInLifetime = lifetime;
+  }
+
+  /** Forgets the script and the count, and the {@code builtin} issuer's lifetime. */
   public void reset() {
+    builtInLifetime = BUILT_IN_TOKEN_LIFETIME;
     route.reset();
   }
 
@@ -181,16 +191,18 @@ public final class MockIdp {
   }
 
   /**
-   * The tokens of the {@code builtin} issuer: short-lived, with a {@code groups} claim, and an
-   * {@code azp} that is always the client id. mock-oauth2-server takes {@code azp} from how the
-   * token request authenticates the client, which differs between the built-in client's code
-   * exchange and its refresh; the client then rejects every refreshed ID token ("azp Claim Value
-   * MUST be the same as in the ID Token issued when the original authentication occurred"), which a
-   * real provider would not make it do.
+   * The tokens of the {@code builtin} issuer: short-lived unless told otherwise, with a {@code
+   * groups} claim, and an {@code azp} that is always the client id. mock-oauth2-server takes {@code
+   * azp} from how the token request authenticates the client, which differs between the built-in
+   * client's code exchange and its refresh; the client then rejects every refreshed ID token ("azp
+   * Claim Value MUST be the same as in the ID Token issued when the original authentication
+   * occurred"), which a real provider would not make it do.
    */
   private static final class BuiltInTokens extends DefaultOAuth2TokenCallback {
 
-    BuiltInTokens() {
+    private final MockIdp idp;
+
+    BuiltInTokens(MockIdp idp) {
       super(
           BUILT_IN_ISSUER_ID,
           "side-by-side-user",
@@ -198,6 +210,12 @@ public final class MockIdp {
           List.of(CLIENT_ID),
           Map.of("groups", List.of(BUILT_IN_GROUP)),
           BUILT_IN_TOKEN_LIFETIME.toSeconds());
+      this.idp = idp;
+    }
+
+    @Override
+    public long tokenExpiry() {
+      return idp.builtInLifetime.toSeconds();
     }
 
     @Override
