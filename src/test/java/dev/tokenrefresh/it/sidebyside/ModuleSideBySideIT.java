@@ -95,6 +95,7 @@ class ModuleSideBySideIT extends ContainerIT {
         r.allArrived() ? "yes, counted by its metrics" : "no, not within half the IdP delay");
 
     assertThat(r.statuses()).isEqualTo(Map.of("200", SlowRefreshRun.WAITERS));
+    assertThat(r.otherStatuses()).isEqualTo(Map.of("200", SlowRefreshRun.OTHER_USER_REQUESTS));
     assertThat(r.refreshCalls()).as("refresh calls at the IdP").isEqualTo(1);
     assertThat(r.newTokens()).as("one new access token for all").isEqualTo(1);
     assertThat(r.busyWhileWaiting())

@@ -35,6 +35,7 @@ final class SideBySideReport {
           row("(a) distinct new access tokens handed out", "slow.new-tokens"),
           row("(a) burst duration (IdP delay 3 s)", "slow.burst-ms"),
           row("(a) all 400 arrived before the other user started", "slow.all-arrived"),
+          row("(a) other user: answers", "slow.other-statuses"),
           row("(a) other user: p50 / p99 (= max) of 50 requests", "slow.other"),
           row("(a) other user: requests sent while the burst waited", "slow.other-while-waiting"),
           row("(a) busy request threads: peak / while all waited / pool", "slow.busy"),
