@@ -67,6 +67,7 @@ final class SideBySideReport {
             "%.1f ms / %.1f ms",
             Latencies.millis(r.other().percentile(50)),
             Latencies.millis(r.other().percentile(99))));
+    column.put("slow.other-statuses", r.otherStatuses().toString());
     column.put("slow.other-while-waiting", r.otherWhileWaiting() + " of " + r.other().count());
     column.put("slow.busy", r.busyPeak() + " / " + r.busyWhileWaiting() + " / " + r.poolThreads());
     column.put("slow.load", String.format(Locale.ROOT, "%.2f", r.loadAverage()));
