@@ -36,6 +36,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * live {@link TestApp#VALID}, as in the module's column.
  */
 @EnabledIfSystemProperty(named = "it.side-by-side", matches = "true")
+// also when -Dit.test names it, which makes failsafe ignore the WildFly execution's excludes
+@EnabledIfSystemProperty(named = "it.container", matches = "payara")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
 
