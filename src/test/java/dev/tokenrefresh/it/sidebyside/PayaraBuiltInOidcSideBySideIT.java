@@ -113,7 +113,7 @@ class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
   /**
    * A JSON 503: the first failed refresh logs the user out. Every request that was already waiting
    * for the session's lock makes one more call first; how many that is depends on how many had
-   * arrived (19 to 63 calls so far), so the count is recorded, not asserted.
+   * arrived (19 to 81 calls so far), so the count is recorded, not asserted.
    */
   @Test
   @Order(3)
