@@ -20,13 +20,24 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 /**
  * The identity provider of the container tests: mock-oauth2-server in the test JVM on 127.0.0.1,
  * rotating refresh tokens, behind a {@link ScriptedTokenRoute} that counts refresh-token grants and
  * answers them as a test scripts.
+ *
+ * <p>Two issuers share the server, its route and its count: {@code idp}, the module's, whose tokens
+ * live an hour (the tests plant their own expiry in the session), and {@code builtin}, for Payara's
+ * built-in OpenID Connect client in the side-by-side test, whose tokens live {@link
+ * #BUILT_IN_TOKEN_LIFETIME} because that client reads the expiry from the tokens themselves.
  *
  * <p>One instance per test JVM, started on first use: the deployment names its token endpoint in
  * {@code microprofile-config.properties}, so the provider runs before the WAR is built, on a port
@@ -37,17 +48,28 @@ public final class MockIdp {
   public static final String CLIENT_ID = "token-refresh-it";
   public static final String CLIENT_SECRET = "token-refresh-it-secret";
   private static final String ISSUER_ID = "idp";
+  private static final String BUILT_IN_ISSUER_ID = "builtin";
+
+  /** The group of every user of the {@code builtin} issuer ({@code groups} claim). */
+  public static final String BUILT_IN_GROUP = "user";
+
+  /** Lifetime of the tokens (access and ID) the {@code builtin} issuer issues unless told. */
+  public static final Duration BUILT_IN_TOKEN_LIFETIME = Duration.ofSeconds(10);
+
   private static final URI REDIRECT = URI.create("http://127.0.0.1/callback");
 
   private static MockIdp shared;
 
   private final MockOAuth2Server server;
   private final ScriptedTokenRoute route = new ScriptedTokenRoute();
+  private volatile Duration builtInLifetime = BUILT_IN_TOKEN_LIFETIME;
 
   private MockIdp() {
-    server =
-        new MockOAuth2Server(
-            OAuth2Config.Companion.fromJson("{\"rotateRefreshToken\": true}"), route);
+    DefaultOAuth2TokenCallback builtIn = new BuiltInTokens(this);
+    // not interactive (the authorize endpoint redirects straight back), rotating refresh tokens
+    OAuth2Config config =
+        new OAuth2Config(false, null, null, true, new OAuth2TokenProvider(), Set.of(builtIn));
+    server = new MockOAuth2Server(config, route);
   }
 
   /** The provider of this JVM, started on the first call. */
@@ -68,6 +90,11 @@ public final class MockIdp {
   /** The token endpoint the deployment is configured with. */
   public URI tokenEndpoint() {
     return server.tokenEndpointUrl(ISSUER_ID).uri();
+  }
+
+  /** The issuer Payara's built-in client discovers its endpoints from (short-lived tokens). */
+  public URI builtInIssuer() {
+    return server.issuerUrl(BUILT_IN_ISSUER_ID).uri();
   }
 
   /** Refresh-token grants received since the last {@link #reset}, whatever their answer. */
@@ -94,8 +121,17 @@ public final class MockIdp {
     return hold;
   }
 
-  /** Forgets the script and the count. */
+  /**
+   * Makes the {@code builtin} issuer's next tokens live {@code lifetime} (until the next {@link
+   * #reset}, which restores {@link #BUILT_IN_TOKEN_LIFETIME}).
+   */
+  public void builtInTokensLive(Duration lifetime) {
+    builtInLifetime = lifetime;
+  }
+
+  /** Forgets the script and the count, and the {@code builtin} issuer's lifetime. */
   public void reset() {
+    builtInLifetime = BUILT_IN_TOKEN_LIFETIME;
     route.reset();
   }
 
@@ -151,6 +187,42 @@ public final class MockIdp {
       throw new UncheckedIOException(e);
     } catch (ParseException e) {
       throw new IllegalStateException("unparsable token response", e);
+    }
+  }
+
+  /**
+   * The tokens of the {@code builtin} issuer: short-lived unless told otherwise, with a {@code
+   * groups} claim, and an {@code azp} that is always the client id. mock-oauth2-server takes {@code
+   * azp} from how the token request authenticates the client, which differs between the built-in
+   * client's code exchange and its refresh; the client then rejects every refreshed ID token ("azp
+   * Claim Value MUST be the same as in the ID Token issued when the original authentication
+   * occurred"), which a real provider would not make it do.
+   */
+  private static final class BuiltInTokens extends DefaultOAuth2TokenCallback {
+
+    private final MockIdp idp;
+
+    BuiltInTokens(MockIdp idp) {
+      super(
+          BUILT_IN_ISSUER_ID,
+          "side-by-side-user",
+          "JWT",
+          List.of(CLIENT_ID),
+          Map.of("groups", List.of(BUILT_IN_GROUP)),
+          BUILT_IN_TOKEN_LIFETIME.toSeconds());
+      this.idp = idp;
+    }
+
+    @Override
+    public long tokenExpiry() {
+      return idp.builtInLifetime.toSeconds();
+    }
+
+    @Override
+    public Map<String, Object> addClaims(TokenRequest tokenRequest) {
+      Map<String, Object> claims = new HashMap<>(super.addClaims(tokenRequest));
+      claims.put("azp", CLIENT_ID);
+      return claims;
     }
   }
 }
