@@ -1,0 +1,108 @@
+package dev.tokenrefresh.bench.throughput;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Throughput of the application with and without the module's filter, on Payara Micro, for
+ * requests whose token is valid (the filter's fast path). Starts one Payara Micro with three WARs
+ * ({@link Variant}), logs one session into each, warms each up, then measures rounds in which every
+ * variant runs once, the order rotating from round to round, so that the machine's noise falls on
+ * all of them alike. Prints the tables of {@code docs/throughput.md} and writes a CSV.
+ *
+ * <p>Run: {@code mvn -B -Pbench test-compile exec:exec@throughput} (options through {@code
+ * -Dthroughput.args="--rounds 5 --jfr"}).
+ */
+public final class ThroughputMain {
+
+  private ThroughputMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Options o = Options.parse(args);
+    Files.createDirectories(o.out());
+    Wars wars = new Wars(o.libraryClasses().toFile(), o.warLibs().toFile());
+    List<File> files = new ArrayList<>();
+    for (Variant v : Variant.values()) {
+      files.add(wars.write(v, o.out()));
+    }
+    System.out.printf("Payara Micro starting (load average %.2f) ...%n", loadAverage());
+    try (PayaraMicro payara =
+        PayaraMicro.start(
+            o.payaraJar(), o.preBootCommands(), files, freePort(), o.out(), o.jvmOptions())) {
+      Map<Variant, BenchSession> sessions = new EnumMap<>(Variant.class);
+      for (Variant v : Variant.values()) {
+        sessions.put(v, BenchSession.login(payara.base(v.context()), v));
+      }
+      List<Measurement> runs = measure(o, sessions, payara.pid());
+      Report report = new Report(runs);
+      report.writeCsv(o.out().resolve("throughput.csv"));
+      System.out.println();
+      System.out.println(report.variantTable());
+      System.out.println(report.ratioTable());
+      System.out.println("CSV: " + o.out().resolve("throughput.csv"));
+    }
+  }
+
+  private static List<Measurement> measure(
+      Options o, Map<Variant, BenchSession> sessions, long payaraPid)
+      throws IOException, InterruptedException {
+    Wrk wrk = new Wrk(o.threads(), o.connections());
+    System.out.printf(
+        "Payara pid %d; %s; warm-up %s per variant, %d rounds; about %s of load%n",
+        payaraPid, wrk.describe(o.duration()), o.warmup(), o.rounds(), plannedLength(o));
+    for (Variant v : Variant.values()) {
+      BenchSession s = sessions.get(v);
+      wrk.run(s.url(), s.cookie(), o.warmup());
+    }
+    List<Measurement> runs = new ArrayList<>();
+    Variant[] all = Variant.values();
+    for (int round = 1; round <= o.rounds(); round++) {
+      for (int i = 0; i < all.length; i++) {
+        Variant v = all[(round - 1 + i) % all.length];
+        BenchSession s = sessions.get(v);
+        WrkResult r = wrk.run(s.url(), s.cookie(), o.duration());
+        if (r.failures() > 0) {
+          throw new IllegalStateException(v + ": " + r.failures() + " failed requests");
+        }
+        Measurement m = new Measurement(round, v, r, loadAverage());
+        runs.add(m);
+        System.out.printf(
+            "%s round %d %-8s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  load %.2f%n",
+            Instant.now(), round, v.context(), r.requestsPerSecond(), r.p50Millis(),
+            r.p99Millis(), m.loadAverage());
+      }
+    }
+    return runs;
+  }
+
+  /** The 1-minute load average ({@code /proc/loadavg}), NaN where there is none. */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** How long wrk runs in total: warm-up plus rounds. */
+  private static Duration plannedLength(Options o) {
+    long runs = (long) o.rounds() * Variant.values().length;
+    return o.warmup().multipliedBy(Variant.values().length).plus(o.duration().multipliedBy(runs));
+  }
+}

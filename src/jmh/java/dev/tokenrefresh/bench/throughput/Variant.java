@@ -1,0 +1,37 @@
+package dev.tokenrefresh.bench.throughput;
+
+/**
+ * One deployment of the benchmarked application. All three hold the same {@code /api/me} servlet
+ * and run in the same Payara Micro, each under its own context path.
+ */
+enum Variant {
+  /** No CDI ({@code beans.xml} absent), no module: the bare servlet container. */
+  PLAIN("plain", false, false),
+  /** CDI on ({@code beans.xml}), no module: what a WAR that can host the module costs already. */
+  CDI("cdi", true, false),
+  /** The module in {@code WEB-INF/lib}, its filter active, the session holding a valid token. */
+  FILTERED("filtered", true, true);
+
+  private final String context;
+  private final boolean cdi;
+  private final boolean module;
+
+  Variant(String context, boolean cdi, boolean module) {
+    this.context = context;
+    this.cdi = cdi;
+    this.module = module;
+  }
+
+  /** The context path without its slash; also the WAR's file name without {@code .war}. */
+  String context() {
+    return context;
+  }
+
+  boolean cdi() {
+    return cdi;
+  }
+
+  boolean module() {
+    return module;
+  }
+}
