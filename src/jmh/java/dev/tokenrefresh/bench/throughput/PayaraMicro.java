@@ -34,7 +34,12 @@ final class PayaraMicro implements AutoCloseable {
    * @param jvmOptions options of Payara's JVM (heap, collector, a flight recording)
    */
   static PayaraMicro start(
-      Path jar, Path preBootCommands, List<File> wars, int port, Path workDir, List<String> jvmOptions)
+      Path jar,
+      Path preBootCommands,
+      List<File> wars,
+      int port,
+      Path workDir,
+      List<String> jvmOptions)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Throughput of the application with and without the module's filter, on Payara Micro, for
- * requests whose token is valid (the filter's fast path). Starts one Payara Micro with three WARs
- * ({@link Variant}), logs one session into each, warms each up, then measures rounds in which every
- * variant runs once, the order rotating from round to round, so that the machine's noise falls on
- * all of them alike. Prints the tables of {@code docs/throughput.md} and writes a CSV.
+ * Throughput of the application with and without the module's filter, on Payara Micro, for requests
+ * whose token is valid (the filter's fast path). Starts one Payara Micro with three WARs ({@link
+ * Variant}), logs one session into each, warms each up, then measures rounds in which every variant
+ * runs once, the order rotating from round to round, so that the machine's noise falls on all of
+ * them alike. Prints the tables of {@code docs/throughput.md} and writes a CSV.
  *
  * <p>Run: {@code mvn -B -Pbench test-compile exec:exec@throughput} (options through {@code
  * -Dthroughput.args="--rounds 5 --jfr"}).
@@ -78,8 +78,13 @@ public final class ThroughputMain {
         runs.add(m);
         System.out.printf(
             "%s round %d %-8s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  load %.2f%n",
-            Instant.now(), round, v.context(), r.requestsPerSecond(), r.p50Millis(),
-            r.p99Millis(), m.loadAverage());
+            Instant.now(),
+            round,
+            v.context(),
+            r.requestsPerSecond(),
+            r.p50Millis(),
+            r.p99Millis(),
+            m.loadAverage());
       }
     }
     return runs;

@@ -84,7 +84,8 @@ final class Wars {
   private File[] runtimeDependencies() {
     File[] jars = warLibs.listFiles((d, n) -> n.endsWith(".jar"));
     if (jars == null || jars.length == 0) {
-      throw new IllegalStateException("no jars in " + warLibs + ": run with the documented command");
+      throw new IllegalStateException(
+          "no jars in " + warLibs + ": run with the documented command");
     }
     Arrays.sort(jars);
     return jars;

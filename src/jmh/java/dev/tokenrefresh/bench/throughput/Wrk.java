@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs wrk against one URL with a fixed number of threads and keep-alive connections, every
- * request carrying the session cookie. Not thread-safe.
+ * Runs wrk against one URL with a fixed number of threads and keep-alive connections, every request
+ * carrying the session cookie. Not thread-safe.
  *
  * @param threads wrk's {@code -t}
  * @param connections wrk's {@code -c}

@@ -24,7 +24,14 @@ public class HttpSessionTokenStore implements TokenStore {
 
   @Override
   public Optional<TokenSet> load(HttpServletRequest request) {
-    return holder(request).map(h -> h.tokens.get());
+    // Runs on every request: no intermediate Optional, one attribute lookup.
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    return session.getAttribute(ATTRIBUTE) instanceof Holder h
+        ? Optional.ofNullable(h.tokens.get())
+        : Optional.empty();
   }
 
   @Override
