@@ -2,6 +2,8 @@ package dev.tokenrefresh.bench.throughput;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,8 @@ import java.util.Map;
  * @param payaraJar the Payara Micro jar
  * @param preBootCommands Payara's pre-boot commands (binds HTTP to 127.0.0.1)
  * @param libraryClasses the module's classes
+ * @param baselineClasses another build's classes of the module, for {@link Variant#BASELINE}; null
+ *     to leave that variant out
  * @param warLibs the module's runtime dependencies
  * @param out the work and result folder
  * @param rounds measured rounds; each measures every variant once
@@ -28,6 +32,7 @@ record Options(
     Path payaraJar,
     Path preBootCommands,
     Path libraryClasses,
+    Path baselineClasses,
     Path warLibs,
     Path out,
     int rounds,
@@ -53,6 +58,7 @@ record Options(
         Path.of(required(a, "--payara-jar")),
         Path.of(required(a, "--pre-boot")),
         Path.of(required(a, "--library")),
+        a.containsKey("--baseline-library") ? Path.of(a.get("--baseline-library")) : null,
         Path.of(required(a, "--war-libs")),
         Path.of(a.getOrDefault("--out", "target/throughput")),
         Integer.parseInt(a.getOrDefault("--rounds", "7")),
@@ -64,10 +70,16 @@ record Options(
         a.containsKey("--jfr"));
   }
 
+  /** The variants to measure, in the order of the first round. */
+  List<Variant> variants() {
+    return Arrays.stream(Variant.values())
+        .filter(v -> v != Variant.BASELINE || baselineClasses != null)
+        .toList();
+  }
+
   /** Payara's JVM options. */
   List<String> jvmOptions() {
-    List<String> o =
-        new java.util.ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
+    List<String> o = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC"));
     if (jfr) {
       o.add("-XX:StartFlightRecording=filename=" + out.resolve("payara.jfr") + ",settings=profile");
     }

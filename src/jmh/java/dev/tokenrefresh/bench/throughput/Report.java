@@ -28,7 +28,7 @@ final class Report {
     StringBuilder t = new StringBuilder();
     t.append("| variant | req/s median | req/s min–max | p50 ms (median) | p99 ms (median) |\n");
     t.append("| --- | ---: | ---: | ---: | ---: |\n");
-    for (Variant v : Variant.values()) {
+    for (Variant v : variants()) {
       double[] rate = values(v, m -> m.result().requestsPerSecond());
       t.append(
           String.format(
@@ -52,6 +52,10 @@ final class Report {
     ratioRow(t, Variant.FILTERED, Variant.CDI);
     ratioRow(t, Variant.FILTERED, Variant.PLAIN);
     ratioRow(t, Variant.CDI, Variant.PLAIN);
+    if (variants().contains(Variant.BASELINE)) {
+      ratioRow(t, Variant.FILTERED, Variant.BASELINE);
+      ratioRow(t, Variant.BASELINE, Variant.CDI);
+    }
     double[] load = runs.stream().mapToDouble(Measurement::loadAverage).toArray();
     t.append(
         String.format(
@@ -106,6 +110,11 @@ final class Report {
       r[i] = n[i] / d[i];
     }
     return r;
+  }
+
+  /** The variants measured, in declaration order. */
+  private List<Variant> variants() {
+    return runs.stream().map(Measurement::variant).distinct().sorted().toList();
   }
 
   /** The variant's values in round order. */

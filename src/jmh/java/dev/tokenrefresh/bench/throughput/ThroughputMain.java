@@ -30,9 +30,10 @@ public final class ThroughputMain {
   public static void main(String[] args) throws Exception {
     Options o = Options.parse(args);
     Files.createDirectories(o.out());
-    Wars wars = new Wars(o.libraryClasses().toFile(), o.warLibs().toFile());
+    File baseline = o.baselineClasses() == null ? null : o.baselineClasses().toFile();
+    Wars wars = new Wars(o.libraryClasses().toFile(), baseline, o.warLibs().toFile());
     List<File> files = new ArrayList<>();
-    for (Variant v : Variant.values()) {
+    for (Variant v : o.variants()) {
       files.add(wars.write(v, o.out()));
     }
     System.out.printf("Payara Micro starting (load average %.2f) ...%n", loadAverage());
@@ -40,7 +41,7 @@ public final class ThroughputMain {
         PayaraMicro.start(
             o.payaraJar(), o.preBootCommands(), files, freePort(), o.out(), o.jvmOptions())) {
       Map<Variant, BenchSession> sessions = new EnumMap<>(Variant.class);
-      for (Variant v : Variant.values()) {
+      for (Variant v : o.variants()) {
         sessions.put(v, BenchSession.login(payara.base(v.context()), v));
       }
       List<Measurement> runs = measure(o, sessions, payara.pid());
@@ -60,15 +61,15 @@ public final class ThroughputMain {
     System.out.printf(
         "Payara pid %d; %s; warm-up %s per variant, %d rounds; about %s of load%n",
         payaraPid, wrk.describe(o.duration()), o.warmup(), o.rounds(), plannedLength(o));
-    for (Variant v : Variant.values()) {
+    List<Variant> all = o.variants();
+    for (Variant v : all) {
       BenchSession s = sessions.get(v);
       wrk.run(s.url(), s.cookie(), o.warmup());
     }
     List<Measurement> runs = new ArrayList<>();
-    Variant[] all = Variant.values();
     for (int round = 1; round <= o.rounds(); round++) {
-      for (int i = 0; i < all.length; i++) {
-        Variant v = all[(round - 1 + i) % all.length];
+      for (int i = 0; i < all.size(); i++) {
+        Variant v = all.get((round - 1 + i) % all.size());
         BenchSession s = sessions.get(v);
         WrkResult r = wrk.run(s.url(), s.cookie(), o.duration());
         if (r.failures() > 0) {
@@ -107,7 +108,8 @@ public final class ThroughputMain {
 
   /** How long wrk runs in total: warm-up plus rounds. */
   private static Duration plannedLength(Options o) {
-    long runs = (long) o.rounds() * Variant.values().length;
-    return o.warmup().multipliedBy(Variant.values().length).plus(o.duration().multipliedBy(runs));
+    int variants = o.variants().size();
+    long runs = (long) o.rounds() * variants;
+    return o.warmup().multipliedBy(variants).plus(o.duration().multipliedBy(runs));
   }
 }

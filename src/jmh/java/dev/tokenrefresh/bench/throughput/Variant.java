@@ -10,7 +10,12 @@ enum Variant {
   /** CDI on ({@code beans.xml}), no module: what a WAR that can host the module costs already. */
   CDI("cdi", true, false),
   /** The module in {@code WEB-INF/lib}, its filter active, the session holding a valid token. */
-  FILTERED("filtered", true, true);
+  FILTERED("filtered", true, true),
+  /**
+   * Like {@link #FILTERED} with the module's classes of another build (e.g. before a change), for
+   * an interleaved before/after comparison; only with {@code --baseline-library}.
+   */
+  BASELINE("baseline", true, true);
 
   private final String context;
   private final boolean cdi;

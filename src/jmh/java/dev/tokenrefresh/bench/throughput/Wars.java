@@ -41,14 +41,17 @@ final class Wars {
           "");
 
   private final File libraryClasses;
+  private final File baselineClasses;
   private final File warLibs;
 
   /**
    * @param libraryClasses the module's compiled classes ({@code target/classes})
+   * @param baselineClasses the classes for {@link Variant#BASELINE}, or {@code null}
    * @param warLibs its runtime dependencies ({@code target/war-libs})
    */
-  Wars(File libraryClasses, File warLibs) {
+  Wars(File libraryClasses, File baselineClasses, File warLibs) {
     this.libraryClasses = libraryClasses;
+    this.baselineClasses = baselineClasses;
     this.warLibs = warLibs;
   }
 
@@ -63,7 +66,7 @@ final class Wars {
     }
     if (variant.module()) {
       war.addClass(TokenLoginServlet.class)
-          .addAsLibrary(library())
+          .addAsLibrary(library(variant == Variant.BASELINE ? baselineClasses : libraryClasses))
           .addAsLibraries(runtimeDependencies())
           .addAsResource(new StringAsset(MODULE_CONFIG), "META-INF/microprofile-config.properties");
     } else {
@@ -74,10 +77,10 @@ final class Wars {
     return file;
   }
 
-  private JavaArchive library() {
+  private static JavaArchive library(File classes) {
     return ShrinkWrap.create(JavaArchive.class, "token-refresh-filter.jar")
         .as(ExplodedImporter.class)
-        .importDirectory(libraryClasses)
+        .importDirectory(classes)
         .as(JavaArchive.class);
   }
 
