@@ -26,29 +26,40 @@ final class Report {
   /** Per variant: median req/s with min–max, median p50 and p99 latency. */
   String variantTable() {
     StringBuilder t = new StringBuilder();
-    t.append("| variant | req/s median | req/s min–max | p50 ms (median) | p99 ms (median) |\n");
-    t.append("| --- | ---: | ---: | ---: | ---: |\n");
+    t.append(
+        "| variant | req/s median | req/s min–max | p50 ms | p99 ms | p99 ms min–max"
+            + " | Payara CPU µs/req | wrk CPU µs/req |\n");
+    t.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (Variant v : variants()) {
       double[] rate = values(v, m -> m.result().requestsPerSecond());
+      double[] p99 = values(v, m -> m.result().p99Millis());
       t.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,.0f | %,.0f–%,.0f | %.2f | %.2f |%n",
+              "| %s | %,.0f | %,.0f–%,.0f | %.2f | %.2f | %.2f–%.2f | %.1f | %.1f |%n",
               v.context(),
               median(rate),
               min(rate),
               max(rate),
               median(values(v, m -> m.result().p50Millis())),
-              median(values(v, m -> m.result().p99Millis()))));
+              median(p99),
+              min(p99),
+              max(p99),
+              median(values(v, Measurement::payaraMicrosPerRequest)),
+              median(values(v, Measurement::wrkMicrosPerRequest))));
     }
     return t.toString();
   }
 
-  /** The throughput ratios, per round, as median and min–max. */
+  /**
+   * The throughput ratios, per round, as median and min–max; then the ratio of Payara's CPU time
+   * per request (denominator's over numerator's), which is what the throughput ratio tends to when
+   * Payara's CPU is the bottleneck.
+   */
   String ratioTable() {
     StringBuilder t = new StringBuilder();
-    t.append("| ratio (req/s) | median | min–max over rounds |\n");
-    t.append("| --- | ---: | ---: |\n");
+    t.append("| ratio | req/s: median | req/s: min–max over rounds | CPU/req inverse: median |\n");
+    t.append("| --- | ---: | ---: | ---: |\n");
     ratioRow(t, Variant.FILTERED, Variant.CDI);
     ratioRow(t, Variant.FILTERED, Variant.PLAIN);
     ratioRow(t, Variant.CDI, Variant.PLAIN);
@@ -70,13 +81,15 @@ final class Report {
   /** Writes one line per run. */
   void writeCsv(Path file) throws IOException {
     List<String> lines = new ArrayList<>();
-    lines.add("round,variant,requests_per_second,p50_ms,p99_ms,requests,failures,load_average_1m");
+    lines.add(
+        "round,variant,requests_per_second,p50_ms,p99_ms,requests,failures,load_average_1m,"
+            + "payara_cpu_us_per_request,wrk_cpu_us_per_request");
     for (Measurement m : runs) {
       WrkResult r = m.result();
       lines.add(
           String.format(
               Locale.ROOT,
-              "%d,%s,%.1f,%.3f,%.3f,%d,%d,%.2f",
+              "%d,%s,%.1f,%.3f,%.3f,%d,%d,%.2f,%.2f,%.2f",
               m.round(),
               m.variant().context(),
               r.requestsPerSecond(),
@@ -84,27 +97,32 @@ final class Report {
               r.p99Millis(),
               r.requests(),
               r.failures(),
-              m.loadAverage()));
+              m.loadAverage(),
+              m.payaraMicrosPerRequest(),
+              m.wrkMicrosPerRequest()));
     }
     Files.write(file, lines);
   }
 
   private void ratioRow(StringBuilder t, Variant num, Variant den) {
-    double[] ratios = ratios(num, den);
+    double[] ratios = ratios(num, den, m -> m.result().requestsPerSecond());
+    double[] cpu = ratios(den, num, Measurement::payaraMicrosPerRequest);
     t.append(
         String.format(
             Locale.ROOT,
-            "| %s / %s | %.3f | %.3f–%.3f |%n",
+            "| %s / %s | %.3f | %.3f–%.3f | %.3f |%n",
             num.context(),
             den.context(),
             median(ratios),
             min(ratios),
-            max(ratios)));
+            max(ratios),
+            median(cpu)));
   }
 
-  private double[] ratios(Variant num, Variant den) {
-    double[] n = values(num, m -> m.result().requestsPerSecond());
-    double[] d = values(den, m -> m.result().requestsPerSecond());
+  /** Per round, {@code f(num) / f(den)}. */
+  private double[] ratios(Variant num, Variant den, ToDoubleFunction<Measurement> f) {
+    double[] n = values(num, f);
+    double[] d = values(den, f);
     double[] r = new double[Math.min(n.length, d.length)];
     for (int i = 0; i < r.length; i++) {
       r[i] = n[i] / d[i];

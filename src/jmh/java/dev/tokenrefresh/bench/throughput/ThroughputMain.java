@@ -71,20 +71,31 @@ public final class ThroughputMain {
       for (int i = 0; i < all.size(); i++) {
         Variant v = all.get((round - 1 + i) % all.size());
         BenchSession s = sessions.get(v);
+        long payara = CpuTime.ofProcess(payaraPid);
+        long children = CpuTime.ofEndedChildren();
         WrkResult r = wrk.run(s.url(), s.cookie(), o.duration());
         if (r.failures() > 0) {
           throw new IllegalStateException(v + ": " + r.failures() + " failed requests");
         }
-        Measurement m = new Measurement(round, v, r, loadAverage());
+        Measurement m =
+            new Measurement(
+                round,
+                v,
+                r,
+                loadAverage(),
+                CpuTime.ofProcess(payaraPid) - payara,
+                CpuTime.ofEndedChildren() - children);
         runs.add(m);
         System.out.printf(
-            "%s round %d %-8s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  load %.2f%n",
+            "%s round %d %-8s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  Payara CPU %5.1f µs/req"
+                + "  load %.2f%n",
             Instant.now(),
             round,
             v.context(),
             r.requestsPerSecond(),
             r.p50Millis(),
             r.p99Millis(),
+            m.payaraMicrosPerRequest(),
             m.loadAverage());
       }
     }
