@@ -70,36 +70,46 @@ public final class ThroughputMain {
     for (int round = 1; round <= o.rounds(); round++) {
       for (int i = 0; i < all.size(); i++) {
         Variant v = all.get((round - 1 + i) % all.size());
-        BenchSession s = sessions.get(v);
-        long payara = CpuTime.ofProcess(payaraPid);
-        long children = CpuTime.ofEndedChildren();
-        WrkResult r = wrk.run(s.url(), s.cookie(), o.duration());
-        if (r.failures() > 0) {
-          throw new IllegalStateException(v + ": " + r.failures() + " failed requests");
-        }
-        Measurement m =
-            new Measurement(
-                round,
-                v,
-                r,
-                loadAverage(),
-                CpuTime.ofProcess(payaraPid) - payara,
-                CpuTime.ofEndedChildren() - children);
+        Measurement m = measureOnce(wrk, round, v, sessions.get(v), o.duration(), payaraPid);
         runs.add(m);
-        System.out.printf(
-            "%s round %d %-8s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  Payara CPU %5.1f µs/req"
-                + "  load %.2f%n",
-            Instant.now(),
-            round,
-            v.context(),
-            r.requestsPerSecond(),
-            r.p50Millis(),
-            r.p99Millis(),
-            m.payaraMicrosPerRequest(),
-            m.loadAverage());
+        print(m);
       }
     }
     return runs;
+  }
+
+  /** One wrk run with the CPU time Payara and wrk spent on it; fails on any failed request. */
+  private static Measurement measureOnce(
+      Wrk wrk, int round, Variant v, BenchSession s, Duration duration, long payaraPid)
+      throws IOException, InterruptedException {
+    long payara = CpuTime.ofProcess(payaraPid);
+    long children = CpuTime.ofEndedChildren();
+    WrkResult r = wrk.run(s.url(), s.cookie(), duration);
+    if (r.failures() > 0) {
+      throw new IllegalStateException(v + ": " + r.failures() + " failed requests");
+    }
+    return new Measurement(
+        round,
+        v,
+        r,
+        loadAverage(),
+        CpuTime.ofProcess(payaraPid) - payara,
+        CpuTime.ofEndedChildren() - children);
+  }
+
+  private static void print(Measurement m) {
+    WrkResult r = m.result();
+    System.out.printf(
+        "%s round %d %-8s %,10.0f req/s  p50 %6.2f ms  p99 %6.2f ms  Payara CPU %5.1f µs/req"
+            + "  load %.2f%n",
+        Instant.now(),
+        m.round(),
+        m.variant().context(),
+        r.requestsPerSecond(),
+        r.p50Millis(),
+        r.p99Millis(),
+        m.payaraMicrosPerRequest(),
+        m.loadAverage());
   }
 
   /** The 1-minute load average ({@code /proc/loadavg}), NaN where there is none. */

@@ -17,7 +17,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 /**
  * Builds the three WARs. Every one has the same servlet and the same {@code payara-web.xml}
  * (child-first class loading, which the module's Nimbus needs on Payara); they differ only in
- * {@code beans.xml} and in the module with its configuration.
+ * {@code beans.xml} and in the module with its configuration. Not thread-safe.
  */
 final class Wars {
 
