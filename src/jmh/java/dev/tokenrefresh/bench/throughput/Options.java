@@ -61,7 +61,7 @@ record Options(
         a.containsKey("--baseline-library") ? Path.of(a.get("--baseline-library")) : null,
         Path.of(required(a, "--war-libs")),
         Path.of(a.getOrDefault("--out", "target/throughput")),
-        Integer.parseInt(a.getOrDefault("--rounds", "6")),
+        Integer.parseInt(a.getOrDefault("--rounds", "5")),
         Duration.ofSeconds(Long.parseLong(a.getOrDefault("--warmup", "15"))),
         Duration.ofSeconds(Long.parseLong(a.getOrDefault("--duration", "15"))),
         Integer.parseInt(a.getOrDefault("--threads", "1")),

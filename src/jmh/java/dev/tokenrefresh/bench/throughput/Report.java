@@ -63,6 +63,8 @@ final class Report {
     ratioRow(t, Variant.FILTERED, Variant.CDI);
     ratioRow(t, Variant.FILTERED, Variant.PLAIN);
     ratioRow(t, Variant.CDI, Variant.PLAIN);
+    ratioRow(t, Variant.PASS_THROUGH, Variant.CDI);
+    ratioRow(t, Variant.FILTERED, Variant.PASS_THROUGH);
     if (variants().contains(Variant.BASELINE)) {
       ratioRow(t, Variant.FILTERED, Variant.BASELINE);
       ratioRow(t, Variant.BASELINE, Variant.CDI);

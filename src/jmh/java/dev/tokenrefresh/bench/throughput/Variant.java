@@ -9,6 +9,11 @@ enum Variant {
   PLAIN("plain", false, false),
   /** CDI on ({@code beans.xml}), no module: what a WAR that can host the module costs already. */
   CDI("cdi", true, false),
+  /**
+   * Like {@link #CDI} plus a filter on {@code /*} that only passes requests on: the container's
+   * price for any filter, for comparison with the module's.
+   */
+  PASS_THROUGH("pass-through", true, false),
   /** The module in {@code WEB-INF/lib}, its filter active, the session holding a valid token. */
   FILTERED("filtered", true, true),
   /**

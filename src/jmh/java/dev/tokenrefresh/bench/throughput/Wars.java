@@ -2,6 +2,7 @@ package dev.tokenrefresh.bench.throughput;
 
 import dev.tokenrefresh.bench.throughput.app.LoginServlet;
 import dev.tokenrefresh.bench.throughput.app.MeServlet;
+import dev.tokenrefresh.bench.throughput.app.PassThroughFilter;
 import dev.tokenrefresh.bench.throughput.app.SessionUser;
 import dev.tokenrefresh.bench.throughput.app.TokenLoginServlet;
 import java.io.File;
@@ -71,6 +72,9 @@ final class Wars {
           .addAsResource(new StringAsset(MODULE_CONFIG), "META-INF/microprofile-config.properties");
     } else {
       war.addClass(LoginServlet.class);
+    }
+    if (variant == Variant.PASS_THROUGH) {
+      war.addClass(PassThroughFilter.class);
     }
     File file = dir.resolve(war.getName()).toFile();
     war.as(ZipExporter.class).exportTo(file, true);
