@@ -47,7 +47,7 @@ record BenchSession(URI url, String cookie) {
             HttpRequest.newBuilder(url).header("Cookie", cookie).build(),
             HttpResponse.BodyHandlers.ofString());
     boolean bearer = me.body().contains("\"bearer\":true");
-    if (me.statusCode() != 200 || bearer != variant.module()) {
+    if (me.statusCode() != 200 || bearer != variant.exposesToken()) {
       throw new IllegalStateException(
           variant + ": /api/me answered " + me.statusCode() + ", bearer " + bearer);
     }

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param connections wrk connections
  * @param heap Payara's fixed heap ({@code -Xms} = {@code -Xmx})
  * @param jfr whether Payara records a JFR profile (for analysis; it costs throughput)
+ * @param moduleDisabled whether to add {@link Variant#MODULE_DISABLED}
  */
 record Options(
     Path payaraJar,
@@ -41,13 +42,14 @@ record Options(
     int threads,
     int connections,
     String heap,
-    boolean jfr) {
+    boolean jfr,
+    boolean moduleDisabled) {
 
   static Options parse(String[] args) {
     Map<String, String> a = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--jfr")) {
-        a.put("--jfr", "true");
+      if (args[i].equals("--jfr") || args[i].equals("--module-disabled")) {
+        a.put(args[i], "true");
       } else if (i + 1 < args.length) {
         a.put(args[i], args[++i]);
       } else {
@@ -67,13 +69,15 @@ record Options(
         Integer.parseInt(a.getOrDefault("--threads", "1")),
         Integer.parseInt(a.getOrDefault("--connections", "16")),
         a.getOrDefault("--heap", "1g"),
-        a.containsKey("--jfr"));
+        a.containsKey("--jfr"),
+        a.containsKey("--module-disabled"));
   }
 
   /** The variants to measure, in the order of the first round. */
   List<Variant> variants() {
     return Arrays.stream(Variant.values())
         .filter(v -> v != Variant.BASELINE || baselineClasses != null)
+        .filter(v -> v != Variant.MODULE_DISABLED || moduleDisabled)
         .toList();
   }
 

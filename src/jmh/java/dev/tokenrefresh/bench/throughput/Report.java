@@ -65,6 +65,10 @@ final class Report {
     ratioRow(t, Variant.CDI, Variant.PLAIN);
     ratioRow(t, Variant.PASS_THROUGH, Variant.CDI);
     ratioRow(t, Variant.FILTERED, Variant.PASS_THROUGH);
+    if (variants().contains(Variant.MODULE_DISABLED)) {
+      ratioRow(t, Variant.MODULE_DISABLED, Variant.PASS_THROUGH);
+      ratioRow(t, Variant.FILTERED, Variant.MODULE_DISABLED);
+    }
     if (variants().contains(Variant.BASELINE)) {
       ratioRow(t, Variant.FILTERED, Variant.BASELINE);
       ratioRow(t, Variant.BASELINE, Variant.CDI);

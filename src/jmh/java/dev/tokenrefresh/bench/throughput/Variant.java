@@ -14,6 +14,11 @@ enum Variant {
    * price for any filter, for comparison with the module's.
    */
   PASS_THROUGH("pass-through", true, false),
+  /**
+   * The {@link #FILTERED} WAR with {@code token-refresh.enabled=false}: the module deployed, its
+   * filter passing every request on after its first check; only with {@code --module-disabled}.
+   */
+  MODULE_DISABLED("module-disabled", true, true),
   /** The module in {@code WEB-INF/lib}, its filter active, the session holding a valid token. */
   FILTERED("filtered", true, true),
   /**
@@ -43,5 +48,10 @@ enum Variant {
 
   boolean module() {
     return module;
+  }
+
+  /** Whether the module's filter runs and exposes the access token to the application. */
+  boolean exposesToken() {
+    return module && this != MODULE_DISABLED;
   }
 }

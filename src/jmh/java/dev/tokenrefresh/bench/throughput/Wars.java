@@ -69,7 +69,13 @@ final class Wars {
       war.addClass(TokenLoginServlet.class)
           .addAsLibrary(library(variant == Variant.BASELINE ? baselineClasses : libraryClasses))
           .addAsLibraries(runtimeDependencies())
-          .addAsResource(new StringAsset(MODULE_CONFIG), "META-INF/microprofile-config.properties");
+          .addAsResource(
+              new StringAsset(
+                  MODULE_CONFIG
+                      + (variant == Variant.MODULE_DISABLED
+                          ? "token-refresh.enabled=false\n"
+                          : "")),
+              "META-INF/microprofile-config.properties");
     } else {
       war.addClass(LoginServlet.class);
     }
