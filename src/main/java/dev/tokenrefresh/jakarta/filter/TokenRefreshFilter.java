@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,11 +30,14 @@ import java.util.logging.Logger;
  * Refreshes the session's access token when it has expired (or is about to), once per session
  * however many requests arrive together, then lets the request through with the fresh token.
  *
- * <p>A request with a valid token costs one session lookup and two number comparisons. A request
- * that must wait for a refresh is suspended ({@code startAsync}) so that it holds no thread, and
- * resumed by an async dispatch when the refresh completes; where the chain does not support async,
- * it waits on its thread, bounded by the same deadline. The current access token is exposed as the
- * request attribute {@link #ACCESS_TOKEN} (and, if configured, as {@code Authorization: Bearer}).
+ * <p>A request with a valid token costs one session lookup and two number comparisons: the settings
+ * and the clock are taken from the {@link TokenRefreshService} once, at {@link #init()}, so that
+ * the fast path makes no call through the service's CDI client proxy (each call resolves the bean
+ * through Weld's container and context again; see docs/throughput.md). A request that must wait for
+ * a refresh is suspended ({@code startAsync}) so that it holds no thread, and resumed by an async
+ * dispatch when the refresh completes; where the chain does not support async, it waits on its
+ * thread, bounded by the same deadline. The current access token is exposed as the request
+ * attribute {@link #ACCESS_TOKEN} (and, if configured, as {@code Authorization: Bearer}).
  *
  * <p>Thread-safe.
  */
@@ -57,15 +61,21 @@ public class TokenRefreshFilter extends HttpFilter {
   @Inject transient TokenRefreshService service;
   @Inject transient TokenStore store;
 
+  /** Written once by {@link #init()}, before any request; the service's settings never change. */
+  private transient FilterSettings settings;
+
+  /** Written once by {@link #init()}: the service's wall clock for token expiry. */
+  private transient Clock clock;
+
   private transient SuspensionLimit suspensions;
-  private transient FilterSettings settingsAtInit;
   private final transient Set<Suspension> suspended = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean blockingFallbackLogged = new AtomicBoolean();
 
   @Override
   public void init() {
     FilterSettings s = service.filterSettings();
-    settingsAtInit = s;
+    settings = s;
+    clock = service.clock();
     suspensions = new SuspensionLimit(s.maxSuspended(), s.maxSuspendedPerFlight());
   }
 
@@ -77,10 +87,8 @@ public class TokenRefreshFilter extends HttpFilter {
       finish(req, res, chain, resumed);
       return;
     }
-    FilterSettings s = service.filterSettings();
-    if (req.getDispatcherType() != DispatcherType.REQUEST
-        || !s.enabled()
-        || s.excludes(req.getRequestURI().substring(req.getContextPath().length()))) {
+    FilterSettings s = settings;
+    if (req.getDispatcherType() != DispatcherType.REQUEST || !s.enabled() || excluded(req, s)) {
       chain.doFilter(req, res);
       return;
     }
@@ -90,7 +98,7 @@ public class TokenRefreshFilter extends HttpFilter {
       return;
     }
     TokenSet current = loaded.get();
-    if (!current.needsRefresh(service.clock().instant(), s.refreshAhead())) {
+    if (!current.needsRefresh(clock.instant(), s.refreshAhead())) {
       proceed(req, res, chain, current);
       return;
     }
@@ -100,6 +108,14 @@ public class TokenRefreshFilter extends HttpFilter {
       return;
     }
     refresh(req, res, chain, session.get(), current);
+  }
+
+  /**
+   * Whether the request's path is excluded; builds the path only when some prefix is configured.
+   */
+  private static boolean excluded(HttpServletRequest req, FilterSettings s) {
+    return !s.excludedPaths().isEmpty()
+        && s.excludes(req.getRequestURI().substring(req.getContextPath().length()));
   }
 
   private void refresh(
@@ -141,7 +157,7 @@ public class TokenRefreshFilter extends HttpFilter {
       CompletableFuture<TokenSet> flight,
       long started)
       throws IOException, ServletException {
-    FilterSettings s = service.filterSettings();
+    FilterSettings s = settings;
     if (!suspensions.tryEnter(session)) {
       OutcomeWriter.write(req, res, RefreshOutcome.tooManyWaiting(), s);
       return;
@@ -173,7 +189,7 @@ public class TokenRefreshFilter extends HttpFilter {
   @Override
   public void destroy() {
     // The settings read at init: the application's beans may already be gone.
-    Suspension.answerAll(suspended, settingsAtInit);
+    Suspension.answerAll(suspended, settings);
   }
 
   private void awaitOnThread(
@@ -185,7 +201,7 @@ public class TokenRefreshFilter extends HttpFilter {
       CompletableFuture<TokenSet> flight,
       long started)
       throws IOException, ServletException {
-    FilterSettings s = service.filterSettings();
+    FilterSettings s = settings;
     try {
       flight.get(s.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -215,7 +231,7 @@ public class TokenRefreshFilter extends HttpFilter {
       store.clear(req, done.current());
     }
     log(done, outcome.error());
-    OutcomeWriter.write(req, res, outcome, service.filterSettings());
+    OutcomeWriter.write(req, res, outcome, settings);
   }
 
   private void proceed(
@@ -223,8 +239,8 @@ public class TokenRefreshFilter extends HttpFilter {
       throws IOException, ServletException {
     req.setAttribute(ACCESS_TOKEN, tokens.accessToken());
     req.setAttribute(TOKEN_SET, tokens);
-    boolean bearer = service.filterSettings().bearerHeader();
-    chain.doFilter(bearer ? new BearerRequest(req, tokens.accessToken()) : req, res);
+    chain.doFilter(
+        settings.bearerHeader() ? new BearerRequest(req, tokens.accessToken()) : req, res);
   }
 
   private static void log(Resumption done, String outcome) {

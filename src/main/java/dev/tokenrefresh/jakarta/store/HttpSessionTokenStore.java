@@ -2,7 +2,7 @@ package dev.tokenrefresh.jakarta.store;
 
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serial;
@@ -15,8 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * session's {@link TokenSet}, so that concurrent requests replace tokens by compare-and-set rather
  * than under a lock. It never creates a session ({@code getSession(false)}); the application's
  * login creates it. Thread-safe.
+ *
+ * <p>{@code @Dependent}: it holds no state, so every injection point may have an instance of its
+ * own, and the filter calls it directly rather than through a client proxy, which on Payara
+ * resolves the bean through Weld's container again on every call (see docs/throughput.md).
  */
-@ApplicationScoped
+@Dependent
 public class HttpSessionTokenStore implements TokenStore {
 
   /** The session attribute that holds the tokens. */
@@ -24,7 +28,14 @@ public class HttpSessionTokenStore implements TokenStore {
 
   @Override
   public Optional<TokenSet> load(HttpServletRequest request) {
-    return holder(request).map(h -> h.tokens.get());
+    // Runs on every request: no intermediate Optional, one attribute lookup.
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return Optional.empty();
+    }
+    return session.getAttribute(ATTRIBUTE) instanceof Holder h
+        ? Optional.ofNullable(h.tokens.get())
+        : Optional.empty();
   }
 
   @Override

@@ -15,7 +15,10 @@ import java.util.Optional;
  * public class MyTokenStore implements TokenStore { ... }
  * }</pre>
  *
- * <p>Implementations must be thread-safe: many requests of one session call them at once.
+ * <p>Implementations must be thread-safe: many requests of one session call them at once. The
+ * filter calls {@link #load} on every request; a store without state of its own can be
+ * {@code @Dependent} (as the default is), which spares that call the client proxy of a normal
+ * scope.
  */
 public interface TokenStore {
 

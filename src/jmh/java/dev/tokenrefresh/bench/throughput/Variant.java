@@ -1,0 +1,57 @@
+package dev.tokenrefresh.bench.throughput;
+
+/**
+ * One deployment of the benchmarked application. All three hold the same {@code /api/me} servlet
+ * and run in the same Payara Micro, each under its own context path.
+ */
+enum Variant {
+  /** No CDI ({@code beans.xml} absent), no module: the bare servlet container. */
+  PLAIN("plain", false, false),
+  /** CDI on ({@code beans.xml}), no module: what a WAR that can host the module costs already. */
+  CDI("cdi", true, false),
+  /**
+   * Like {@link #CDI} plus a filter on {@code /*} that only passes requests on: the container's
+   * price for any filter, for comparison with the module's.
+   */
+  PASS_THROUGH("pass-through", true, false),
+  /**
+   * The {@link #FILTERED} WAR with {@code token-refresh.enabled=false}: the module deployed, its
+   * filter passing every request on after its first check; only with {@code --module-disabled}.
+   */
+  MODULE_DISABLED("module-disabled", true, true),
+  /** The module in {@code WEB-INF/lib}, its filter active, the session holding a valid token. */
+  FILTERED("filtered", true, true),
+  /**
+   * Like {@link #FILTERED} with the module's classes of another build (e.g. before a change), for
+   * an interleaved before/after comparison; only with {@code --baseline-library}.
+   */
+  BASELINE("baseline", true, true);
+
+  private final String context;
+  private final boolean cdi;
+  private final boolean module;
+
+  Variant(String context, boolean cdi, boolean module) {
+    this.context = context;
+    this.cdi = cdi;
+    this.module = module;
+  }
+
+  /** The context path without its slash; also the WAR's file name without {@code .war}. */
+  String context() {
+    return context;
+  }
+
+  boolean cdi() {
+    return cdi;
+  }
+
+  boolean module() {
+    return module;
+  }
+
+  /** Whether the module's filter runs and exposes the access token to the application. */
+  boolean exposesToken() {
+    return module && this != MODULE_DISABLED;
+  }
+}
