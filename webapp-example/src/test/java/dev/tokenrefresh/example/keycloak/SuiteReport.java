@@ -29,18 +29,7 @@ public final class SuiteReport {
         "KEYCLOAK-E2E %s: %d session(s), %d requests, %d answered 200 (others: %s);"
             + " Keycloak counted %d refresh(es) and %d refusal(s); sessions lost at Keycloak: %d;"
             + " module: %d IdP call(s), %d coalesced, %d grace replay(s); burst %d ms%n",
-        n.scenario(),
-        n.sessions(),
-        n.requests(),
-        n.answered200(),
-        n.otherAnswers(),
-        n.keycloakRefreshes(),
-        n.keycloakRefusals(),
-        n.lostSessions(),
-        n.moduleIdpCalls(),
-        n.coalesced(),
-        n.graceReplays(),
-        n.burstMillis());
+        cells(n));
   }
 
   /** The table, with a totals line over the scenarios that must keep every session. */
@@ -49,19 +38,7 @@ public final class SuiteReport {
     for (ScenarioNumbers n : rows) {
       t.append(
           String.format(
-              "| %s | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d | %d |%n",
-              n.scenario(),
-              n.sessions(),
-              n.requests(),
-              n.answered200(),
-              n.otherAnswers(),
-              n.keycloakRefreshes(),
-              n.keycloakRefusals(),
-              n.lostSessions(),
-              n.moduleIdpCalls(),
-              n.coalesced(),
-              n.graceReplays(),
-              n.burstMillis()));
+              "| %s | %d | %d | %d | %s | %d | %d | %d | %d | %d | %d | %d |%n", cells(n)));
     }
     t.append(
         String.format(
@@ -76,5 +53,23 @@ public final class SuiteReport {
     System.out.println("KEYCLOAK-E2E results\n" + table);
     Files.createDirectories(file.getParent());
     Files.writeString(file, table, StandardCharsets.UTF_8);
+  }
+
+  /** One scenario's numbers, in the order of the printed line and of the table's columns. */
+  private static Object[] cells(ScenarioNumbers n) {
+    return new Object[] {
+      n.scenario(),
+      n.sessions(),
+      n.requests(),
+      n.answered200(),
+      n.otherAnswers(),
+      n.keycloakRefreshes(),
+      n.keycloakRefusals(),
+      n.lostSessions(),
+      n.moduleIdpCalls(),
+      n.coalesced(),
+      n.graceReplays(),
+      n.burstMillis()
+    };
   }
 }
