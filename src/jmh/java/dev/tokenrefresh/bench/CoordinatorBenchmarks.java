@@ -12,6 +12,8 @@ import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +50,10 @@ public class CoordinatorBenchmarks {
   private TokenSet valid;
   private SessionKey session;
   private RefreshCoordinator coordinator;
-  private CountDownLatch gate;
+
+  /** Each running flight's provider call waits on its own gate, keyed by its refresh token. */
+  private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
+
   private ExecutorService executor;
   private CircuitBreaker breaker;
   private AttemptLimiter limiter;
@@ -57,11 +62,9 @@ public class CoordinatorBenchmarks {
   public void setUp() {
     valid = new TokenSet("access", REFRESH_TOKEN, null, now.plusSeconds(300), now);
     session = SessionKey.of("bench-session");
-    gate = new CountDownLatch(1);
-    // One thread: the first call blocks on the gate, later ones queue behind it, so thousands of
-    // flights started by the join benchmark cost no threads.
+    // One thread: a flight's call blocks on its gate until the join benchmark's invocation ends,
+    // later ones queue behind it.
     executor = Executors.newSingleThreadExecutor();
-    // Flights never complete during a trial: allow as many as the trial starts.
     RefreshSettings settings =
         RefreshSettings.builder()
             .memoryPressureEnabled(false)
@@ -73,7 +76,7 @@ public class CoordinatorBenchmarks {
             settings,
             new CoordinatorPorts(
                 current -> {
-                  awaitQuietly(gate);
+                  awaitQuietly(gates.getOrDefault(current.refreshToken(), OPEN));
                   return current;
                 },
                 executor,
@@ -90,7 +93,7 @@ public class CoordinatorBenchmarks {
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    gate.countDown();
+    gates.values().forEach(CountDownLatch::countDown);
     executor.shutdownNow();
   }
 
@@ -119,7 +122,11 @@ public class CoordinatorBenchmarks {
     }
   }
 
-  /** Starts a new flight (a new refresh token) before each invocation of the join benchmark. */
+  /**
+   * Starts a new flight (a new refresh token) before each invocation of the join benchmark and lets
+   * it complete after it, so that the flight table holds one flight, not every flight of the trial.
+   * A few sessions take turns, as a server's many sessions would.
+   */
   @State(Scope.Thread)
   public static class FreshFlight {
     TokenSet tokens;
@@ -128,11 +135,18 @@ public class CoordinatorBenchmarks {
 
     @Setup(Level.Invocation)
     public void start(CoordinatorBenchmarks bench) {
+      serial++;
       tokens =
           new TokenSet(
-              "access", REFRESH_TOKEN + serial++, null, bench.now.minusSeconds(1), bench.now);
-      session = SessionKey.of("bench-session-" + serial);
+              "access", REFRESH_TOKEN + serial, null, bench.now.minusSeconds(1), bench.now);
+      session = SessionKey.of("bench-session-" + serial % 16);
+      bench.gates.put(tokens.refreshToken(), new CountDownLatch(1));
       bench.coordinator.refresh(session, tokens);
+    }
+
+    @TearDown(Level.Invocation)
+    public void complete(CoordinatorBenchmarks bench) {
+      bench.gates.remove(tokens.refreshToken()).countDown();
     }
   }
 
@@ -147,6 +161,8 @@ public class CoordinatorBenchmarks {
   public Object limiter_tryAcquire() {
     return limiter.tryAcquire(session);
   }
+
+  private static final CountDownLatch OPEN = new CountDownLatch(0);
 
   private static void awaitQuietly(CountDownLatch latch) {
     try {
