@@ -96,15 +96,9 @@ public final class RefreshCoordinator implements CoordinatorGauges {
   public CompletionStage<TokenSet> refresh(SessionKey session, TokenSet current) {
     ports.metrics().refreshRequested();
     Fingerprint key = current.refreshTokenFingerprint();
-    Optional<TokenSet> replacement = grace.replacementFor(key, session);
-    if (replacement.isPresent()) {
-      ports.metrics().graceReplayed();
-      return CompletableFuture.completedFuture(replacement.get());
-    }
-    Optional<GrantRevokedException> refusal = grace.refusalOf(key, session);
-    if (refusal.isPresent()) {
-      ports.metrics().graceReplayed();
-      return CompletableFuture.failedFuture(refusal.get());
+    CompletableFuture<TokenSet> remembered = new CompletableFuture<>();
+    if (answeredByGrace(session, key, remembered)) {
+      return remembered;
     }
     SingleFlight.Join<TokenSet> join = flights.join(key);
     if (join.leader()) {
@@ -125,16 +119,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
       SessionKey session, Fingerprint key, TokenSet current, CompletableFuture<TokenSet> flight) {
     // A flight for this token may have completed between the grace lookup and our registration;
     // it remembered its rotation before it unregistered, so a second look cannot miss it.
-    Optional<TokenSet> replacement = grace.replacementFor(key, session);
-    if (replacement.isPresent()) {
-      ports.metrics().graceReplayed();
-      flight.complete(replacement.get());
-      return;
-    }
-    Optional<GrantRevokedException> refusal = grace.refusalOf(key, session);
-    if (refusal.isPresent()) {
-      ports.metrics().graceReplayed();
-      flight.completeExceptionally(refusal.get());
+    if (answeredByGrace(session, key, flight)) {
       return;
     }
     Permit permit = null;
@@ -171,6 +156,26 @@ public final class RefreshCoordinator implements CoordinatorGauges {
       }
       flight.completeExceptionally(unexpected);
     }
+  }
+
+  /**
+   * Completes {@code answer} from rotation grace, with the rotated token's replacement or the dead
+   * grant's refusal, if this session's refresh token has just had either outcome.
+   */
+  private boolean answeredByGrace(
+      SessionKey session, Fingerprint key, CompletableFuture<TokenSet> answer) {
+    Optional<TokenSet> replacement = grace.replacementFor(key, session);
+    if (replacement.isPresent()) {
+      answer.complete(replacement.get());
+    } else {
+      Optional<GrantRevokedException> refusal = grace.refusalOf(key, session);
+      if (refusal.isEmpty()) {
+        return false;
+      }
+      answer.completeExceptionally(refusal.get());
+    }
+    ports.metrics().graceReplayed();
+    return true;
   }
 
   private void giveBack(Permit permit, Reservation attempt) {

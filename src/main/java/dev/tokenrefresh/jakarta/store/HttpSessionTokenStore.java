@@ -95,7 +95,7 @@ public class HttpSessionTokenStore implements TokenStore {
     AtomicReference<TokenSet> ref = holder.get().tokens;
     TokenSet current = ref.get();
     if (current != null
-        && current.refreshTokenFingerprint().equals(dead.refreshTokenFingerprint())
+        && current.refreshToken().equals(dead.refreshToken())
         && ref.compareAndSet(current, null)) {
       markChanged(request, holder.get());
     }
