@@ -14,7 +14,9 @@
 #   <state-dir>/keycloak.properties for the tests (URL, ports, a random admin password; mode 600).
 #   A watchdog stops Keycloak if the Maven process that started it exits without running stop.
 # await: waits until /health/ready answers and records how long the start took; if Keycloak dies
-#   or takes too long, prints the end of its log, stops it and fails.
+#   during start, prints the end of its log and starts it again, at most twice (the failed starts'
+#   logs are kept as keycloak-failed-start-N.log); if it dies a third time or takes too long, stops
+#   it and fails.
 # stop: kills the process group (TERM, then KILL) and the watchdog. Safe to call twice.
 #
 # Environment: KEYCLOAK_JAVA_HOME (a JDK 21+; default: the first of /usr/lib/jvm/temurin-25-*,
@@ -139,6 +141,7 @@ keycloak.management-port=$mgmt
 keycloak.admin-username=admin
 keycloak.admin-password=$password
 keycloak.realm-file=$realm
+keycloak.zip=$zip
 keycloak.log=$state/keycloak.log
 keycloak.started-at=$started
 PROPS
@@ -153,15 +156,32 @@ property() {
 await() {
   local state="$1"
   [[ -f "$state/keycloak.properties" ]] || die "not started: no $state/keycloak.properties"
-  local mgmt started pgid
-  mgmt=$(property "$state" keycloak.management-port)
-  started=$(property "$state" keycloak.started-at)
-  pgid=$(cat "$state/keycloak.pgid")
-  local deadline=$(( started + ${KEYCLOAK_READY_TIMEOUT:-420} ))
+  local mgmt started pgid deadline
+  read_start_state() {
+    mgmt=$(property "$state" keycloak.management-port)
+    started=$(property "$state" keycloak.started-at)
+    pgid=$(cat "$state/keycloak.pgid")
+    deadline=$(( started + ${KEYCLOAK_READY_TIMEOUT:-420} ))
+  }
+  read_start_state
+  local zip realm restarts=0
+  zip=$(property "$state" keycloak.zip)
+  realm=$(property "$state" keycloak.realm-file)
   until curl -fsS -o /dev/null "http://127.0.0.1:$mgmt/health/ready" 2>/dev/null; do
     if ! kill -0 -- "-$pgid" 2>/dev/null; then
       tail -n 40 "$state/keycloak.log" >&2
       stop_group "$state"
+      if (( restarts < 2 )); then
+        # Seen on this machine type (1 start in 4 in one series, none in many others): Keycloak's
+        # process group gone seconds into its start, without a word in its log. Up to two more
+        # starts, said aloud; a third death fails the build.
+        restarts=$(( restarts + 1 ))
+        echo "keycloak.sh: Keycloak exited during start; starting it again ($restarts of 2)" >&2
+        cp "$state/keycloak.log" "$state/keycloak-failed-start-$restarts.log"
+        start "$zip" "$state" "$realm"
+        read_start_state
+        continue
+      fi
       die "Keycloak exited during start (log: $state/keycloak.log)"
     fi
     if (( $(date +%s) > deadline )); then
