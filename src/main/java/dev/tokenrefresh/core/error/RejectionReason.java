@@ -9,7 +9,9 @@ public enum RejectionReason {
   /** The concurrency limit and its queue are full, or the queue wait ran out. */
   SATURATED,
   /** The heap is nearly full; only refreshes already in flight may be joined. */
-  MEMORY_PRESSURE;
+  MEMORY_PRESSURE,
+  /** The cluster's data grid failed or did not answer in time; no node may safely call. */
+  CLUSTER_UNAVAILABLE;
 
   /** The lower-case name used in metric tags and log lines. */
   public String tag() {
