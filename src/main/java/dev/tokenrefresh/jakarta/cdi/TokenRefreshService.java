@@ -5,6 +5,7 @@ import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
 import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.core.memory.HeapGauge;
+import dev.tokenrefresh.core.metrics.RefreshCounts;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
@@ -50,6 +51,7 @@ public class TokenRefreshService {
   private RefreshSettings settings;
   private FilterSettings filterSettings;
   private ScheduledFuture<?> cleanup;
+  private RefreshCounts counts;
   private final Clock clock = Clock.systemUTC();
 
   /** Makes the bean start (and validate its configuration) when the application starts. */
@@ -70,7 +72,9 @@ public class TokenRefreshService {
               source,
               settings.timeout(),
               new OidcEndpoints.Surroundings(clock, Ticker.system(), scheduler, executors.calls()));
-      RefreshMetrics metrics = MetricsSelection.select(source.text("token-refresh.metrics"), beans);
+      counts =
+          new RefreshCounts(MetricsSelection.select(source.text("token-refresh.metrics"), beans));
+      RefreshMetrics metrics = counts;
       coordinator =
           new RefreshCoordinator(
               settings,
@@ -144,6 +148,14 @@ public class TokenRefreshService {
   /** The wall clock used for token expiry. */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * The application-wide totals of refresh requests, coalesced requests, grace replays and calls to
+   * the token endpoint, whichever metrics library is present (or none).
+   */
+  public RefreshCounts.Snapshot counts() {
+    return counts.snapshot();
   }
 
   /** Live readings, for diagnostics and tests. */
