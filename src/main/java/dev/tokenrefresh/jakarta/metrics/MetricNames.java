@@ -28,6 +28,7 @@ public final class MetricNames {
   public static final String BREAKER_STATE = "token_refresh_breaker_state";
   public static final String TRACKED_SESSIONS = "token_refresh_tracked_sessions";
   public static final String GRACE_ENTRIES = "token_refresh_grace_entries";
+  public static final String IDP_READY = "token_refresh_idp_ready";
 
   /** The README's "meaning" column: each name's {@code # HELP} text. */
   private static final Map<String, String> DESCRIPTIONS =
