@@ -144,8 +144,10 @@ final class LeaderLease {
       throw notSent();
     }
     if (!held) {
-      lost = true;
-      cluster.metrics.leaseLost();
+      if (!lost) {
+        lost = true;
+        cluster.metrics.leaseLost();
+      }
       throw notSent();
     }
     cluster.gridAnswered();
