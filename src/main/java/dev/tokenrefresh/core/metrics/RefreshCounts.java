@@ -111,6 +111,41 @@ public final class RefreshCounts implements RefreshMetrics {
   }
 
   @Override
+  public void claimLed() {
+    next.claimLed();
+  }
+
+  @Override
+  public void claimFollowed() {
+    next.claimFollowed();
+  }
+
+  @Override
+  public void claimTakenOver() {
+    next.claimTakenOver();
+  }
+
+  @Override
+  public void leaseRenewed() {
+    next.leaseRenewed();
+  }
+
+  @Override
+  public void leaseLost() {
+    next.leaseLost();
+  }
+
+  @Override
+  public void staleCopyCorrected() {
+    next.staleCopyCorrected();
+  }
+
+  @Override
+  public void gridFailed() {
+    next.gridFailed();
+  }
+
+  @Override
   public void bindGauges(CoordinatorGauges gauges) {
     next.bindGauges(gauges);
   }
