@@ -4,6 +4,8 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
 import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.health.LastSuccess;
+import dev.tokenrefresh.core.health.ReadinessReport;
 import dev.tokenrefresh.core.memory.HeapGauge;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.core.time.Ticker;
@@ -23,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +55,8 @@ public class TokenRefreshService {
   private FilterSettings filterSettings;
   private ScheduledFuture<?> cleanup;
   private final Clock clock = Clock.systemUTC();
+  private final LastSuccess lastSuccess = new LastSuccess(Ticker.system());
+  private boolean breakerOpenIsDown;
 
   /** Makes the bean start (and validate its configuration) when the application starts. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -64,6 +69,7 @@ public class TokenRefreshService {
       ConfigSource source = new ConfigSource(key -> config.getOptionalValue(key, String.class));
       settings = SettingsMapping.refreshSettings(source);
       filterSettings = SettingsMapping.filterSettings(source, settings);
+      breakerOpenIsDown = SettingsMapping.breakerOpenIsDown(source);
       OidcClientSettings oidc = OidcEndpoints.resolve(source);
       oidc.requireWithin(settings.timeout());
       ManagedExecutors executors = ManagedExecutors.lookup(source);
@@ -73,7 +79,7 @@ public class TokenRefreshService {
           new RefreshCoordinator(
               settings,
               new CoordinatorPorts(
-                  tokenEndpoint,
+                  lastSuccess.around(tokenEndpoint),
                   executors.calls(),
                   new ManagedScheduler(executors.timers()),
                   Ticker.system(),
@@ -134,6 +140,11 @@ public class TokenRefreshService {
   /** The wall clock used for token expiry. */
   public Clock clock() {
     return clock;
+  }
+
+  /** The readiness verdict and its figures, for the health check. */
+  public ReadinessReport readiness() {
+    return ReadinessReport.assess(coordinator, lastSuccess, true, breakerOpenIsDown, Map.of());
   }
 
   /** Live readings, for diagnostics and tests. */
