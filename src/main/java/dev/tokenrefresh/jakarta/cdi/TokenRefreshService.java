@@ -4,6 +4,8 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
 import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.health.LastSuccess;
+import dev.tokenrefresh.core.health.ReadinessReport;
 import dev.tokenrefresh.core.memory.HeapGauge;
 import dev.tokenrefresh.core.metrics.RefreshCounts;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
@@ -23,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +56,8 @@ public class TokenRefreshService {
   private ScheduledFuture<?> cleanup;
   private RefreshCounts counts;
   private final Clock clock = Clock.systemUTC();
+  private final LastSuccess lastSuccess = new LastSuccess(Ticker.system());
+  private boolean breakerOpenIsDown;
 
   /** Makes the bean start (and validate its configuration) when the application starts. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -65,6 +70,7 @@ public class TokenRefreshService {
       ConfigSource source = new ConfigSource(key -> config.getOptionalValue(key, String.class));
       settings = SettingsMapping.refreshSettings(source);
       filterSettings = SettingsMapping.filterSettings(source, settings);
+      breakerOpenIsDown = SettingsMapping.breakerOpenIsDown(source);
       ManagedExecutors executors = ManagedExecutors.lookup(source);
       ManagedScheduler scheduler = new ManagedScheduler(executors.timers());
       tokenEndpoint =
@@ -79,7 +85,7 @@ public class TokenRefreshService {
           new RefreshCoordinator(
               settings,
               new CoordinatorPorts(
-                  tokenEndpoint,
+                  lastSuccess.around(tokenEndpoint),
                   executors.calls(),
                   scheduler,
                   Ticker.system(),
@@ -156,6 +162,12 @@ public class TokenRefreshService {
    */
   public RefreshCounts.Snapshot counts() {
     return counts.snapshot();
+  }
+
+  /** The readiness verdict and its figures, for the health check. */
+  public ReadinessReport readiness() {
+    return ReadinessReport.assess(
+        coordinator, lastSuccess, coordinator.idpReady(), breakerOpenIsDown, Map.of());
   }
 
   /** Live readings, for diagnostics and tests. */
