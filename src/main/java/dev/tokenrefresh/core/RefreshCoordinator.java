@@ -125,6 +125,15 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     return join.flight().copy();
   }
 
+  /**
+   * Tells the coordinator that {@code session} stored the replacement of {@code previous}: from now
+   * on its rotation is kept only for rotation grace. Until then it is kept longer (see {@link
+   * RotationGrace}), so that a rotation no waiting request stored is never redeemed again.
+   */
+  public void stored(SessionKey session, TokenSet previous) {
+    grace.delivered(previous.refreshTokenFingerprint(), session);
+  }
+
   /** Removes stale per-session trackers and expired grace entries; call every cleanup-interval. */
   public void cleanup() {
     limiter.cleanup();

@@ -13,6 +13,7 @@ import dev.tokenrefresh.core.support.ScriptedEndpoint;
 import dev.tokenrefresh.core.support.Tokens;
 import dev.tokenrefresh.core.token.Fingerprint;
 import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,9 @@ class BoundedStateTest {
     ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
     try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       for (int i = 0; i < 100; i++) {
-        f.coordinator.refresh(SessionKey.of("u" + i), Tokens.expired()).toCompletableFuture().get();
+        TokenSet old = Tokens.expired();
+        f.coordinator.refresh(SessionKey.of("u" + i), old).toCompletableFuture().get();
+        f.coordinator.stored(SessionKey.of("u" + i), old);
       }
       assertThat(f.coordinator.trackedSessions()).isEqualTo(100);
       assertThat(f.coordinator.graceEntries()).isEqualTo(100);
@@ -87,6 +90,8 @@ class BoundedStateTest {
     assertThat(grace.remember(Fingerprint.of("c"), s, Tokens.rotated())).isFalse();
     assertThat(grace.size()).isEqualTo(2);
 
+    grace.delivered(Fingerprint.of("a"), s);
+    grace.delivered(Fingerprint.of("b"), s);
     time.advance(Duration.ofSeconds(30));
     assertThat(grace.remember(Fingerprint.of("c"), s, Tokens.rotated())).isTrue();
     assertThat(grace.size()).isEqualTo(1);

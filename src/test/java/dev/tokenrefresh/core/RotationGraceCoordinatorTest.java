@@ -68,10 +68,12 @@ class RotationGraceCoordinatorTest {
     try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       TokenSet old = Tokens.expired();
       f.coordinator.refresh(session, old).toCompletableFuture().get();
+      f.coordinator.stored(session, old);
       assertThat(f.coordinator.graceEntries()).isEqualTo(1);
 
       f.time.advance(Duration.ofSeconds(30));
       f.coordinator.refresh(session, old).toCompletableFuture().get();
+      f.coordinator.stored(session, old);
       assertThat(endpoint.calls()).isEqualTo(2);
 
       f.time.advance(Duration.ofSeconds(31));

@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * way: a request of that session that read the tokens just before they were cleared gets the same
  * answer at once, instead of presenting the dead token to the provider a second time.
  *
+ * <p>A rotation is kept for the grace period once a request of its session has stored it ({@link
+ * #delivered}), and up to {@link #UNDELIVERED_RETENTION} until then.
+ *
  * <p>Lookups follow a chain of rotations (A→B, B→C) to the newest set. Entries expire after {@code
  * grace} and are purged by {@link #cleanup()}; the table is capped at {@code maxEntries}, beyond
  * which, after a purge, new entries are dropped (and reported) rather than grow memory.
@@ -30,6 +33,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RotationGrace {
 
   private static final int MAX_CHAIN = 8;
+
+  /**
+   * How long a rotation is kept until a request of its session stores it ({@link #delivered}): the
+   * usual HTTP session timeout. A rotation no waiting request stored (all timed out first) must not
+   * be lost while the session lives, or its next request redeems the rotated token again.
+   */
+  public static final Duration UNDELIVERED_RETENTION = Duration.ofMinutes(30);
 
   private final long graceNanos;
   private final int maxEntries;
@@ -53,7 +63,10 @@ public final class RotationGrace {
    * @return {@code false} when the entry was dropped because the table is full, or grace is off
    */
   public boolean remember(Fingerprint rotated, SessionKey session, TokenSet tokens) {
-    return put(rotated, new Entry(session, Objects.requireNonNull(tokens, "tokens"), null, 0));
+    return put(
+        rotated,
+        new Entry(session, Objects.requireNonNull(tokens, "tokens"), null, 0),
+        Math.max(graceNanos, UNDELIVERED_RETENTION.toNanos()));
   }
 
   /**
@@ -64,7 +77,8 @@ public final class RotationGrace {
    */
   public boolean rememberRevoked(
       Fingerprint dead, SessionKey session, GrantRevokedException refusal) {
-    return put(dead, new Entry(session, null, Objects.requireNonNull(refusal, "refusal"), 0));
+    return put(
+        dead, new Entry(session, null, Objects.requireNonNull(refusal, "refusal"), 0), graceNanos);
   }
 
   /**
@@ -102,7 +116,7 @@ public final class RotationGrace {
     return Optional.ofNullable(newest);
   }
 
-  private boolean put(Fingerprint refreshToken, Entry unstamped) {
+  private boolean put(Fingerprint refreshToken, Entry unstamped, long keepNanos) {
     if (graceNanos == 0) {
       return false;
     }
@@ -112,8 +126,22 @@ public final class RotationGrace {
         return false;
       }
     }
-    entries.put(refreshToken, unstamped.expiringAt(ticker.read() + graceNanos));
+    entries.put(refreshToken, unstamped.expiringAt(ticker.read() + keepNanos));
     return true;
+  }
+
+  /**
+   * Marks {@code session}'s rotation of {@code rotated} as stored in the session: from now on it is
+   * kept only for the grace period.
+   */
+  public void delivered(Fingerprint rotated, SessionKey session) {
+    long deadline = ticker.read() + graceNanos;
+    entries.computeIfPresent(
+        rotated,
+        (k, e) ->
+            e.tokens() != null && e.owner().equals(session) && e.expiresAt() - deadline > 0
+                ? e.expiringAt(deadline)
+                : e);
   }
 
   /** Removes expired entries. */

@@ -125,6 +125,14 @@ public class TokenRefreshService {
   }
 
   /**
+   * Tells the coordinator that {@code session} stored the replacement of {@code previous}; see
+   * {@link RefreshCoordinator#stored}.
+   */
+  public void stored(SessionKey session, TokenSet previous) {
+    coordinator.stored(session, previous);
+  }
+
+  /**
    * Turns the tokens of a login (the authorization-code exchange) into the session's first {@link
    * TokenSet}; save it with the {@code TokenStore}. Validates the ID token like a refresh does.
    *

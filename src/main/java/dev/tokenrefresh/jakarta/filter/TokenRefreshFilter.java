@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -98,7 +99,8 @@ public class TokenRefreshFilter extends HttpFilter {
       return;
     }
     TokenSet current = loaded.get();
-    if (!current.needsRefresh(clock.instant(), s.refreshAhead())) {
+    Instant now = clock.instant();
+    if (!current.needsRefresh(now, s.refreshAhead())) {
       proceed(req, res, chain, current);
       return;
     }
@@ -107,7 +109,45 @@ public class TokenRefreshFilter extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
-    refresh(req, res, chain, session.get(), current);
+    if (now.isBefore(current.accessTokenExpiresAt())) {
+      refreshAhead(req, res, chain, session.get(), current);
+    } else {
+      refresh(req, res, chain, session.get(), current);
+    }
+  }
+
+  /**
+   * The access token still works but expires within refresh-ahead: start (or join) the early
+   * refresh and serve the request with the current token at once, without waiting. A refresh that
+   * is already answered (a grace replay, a refusal) is applied now; one still running leaves its
+   * rotation with the coordinator, which hands it to the session's next request. Only a dead grant
+   * ends the session early; any other failure (breaker open, IdP down, cooldown, saturation) never
+   * reaches a request whose token is still valid.
+   */
+  private void refreshAhead(
+      HttpServletRequest req,
+      HttpServletResponse res,
+      FilterChain chain,
+      SessionKey session,
+      TokenSet current)
+      throws IOException, ServletException {
+    long started = System.nanoTime();
+    CompletableFuture<TokenSet> flight;
+    try {
+      flight = service.refresh(session, current).toCompletableFuture();
+    } catch (RuntimeException unexpected) {
+      LOG.log(Level.FINE, "early token refresh could not start: {0}", unexpected.toString());
+      proceed(req, res, chain, current);
+      return;
+    }
+    if (flight.isDone()) {
+      Resumption done = Resumption.of(session, current, flight, started);
+      if (done.failure() == null || RefreshOutcome.of(done.failure()).endsSession()) {
+        finish(req, res, chain, done);
+        return;
+      }
+    }
+    proceed(req, res, chain, current);
   }
 
   /**
@@ -231,6 +271,7 @@ public class TokenRefreshFilter extends HttpFilter {
         OutcomeWriter.write(req, res, RefreshOutcome.sessionEnded(), settings);
         return;
       }
+      service.stored(done.session(), done.current());
       log(done, "refreshed");
       proceed(req, res, chain, held.get());
       return;
