@@ -1,5 +1,6 @@
 package dev.tokenrefresh.bench.throughput;
 
+import dev.tokenrefresh.testing.PayaraMicro;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,8 +21,8 @@ import java.util.Map;
  * runs once, the order rotating from round to round, so that the machine's noise falls on all of
  * them alike. Prints the tables of {@code docs/throughput.md} and writes a CSV.
  *
- * <p>Run: {@code mvn -B -Pbench test-compile exec:exec@throughput} (options through {@code
- * -Dthroughput.args="--rounds 5 --jfr"}).
+ * <p>Run: {@code mvn -B -f bench/throughput/pom.xml package exec:exec@throughput} (options through
+ * {@code -Dthroughput.args="--rounds 5 --jfr"}).
  */
 public final class ThroughputMain {
 
@@ -37,12 +38,10 @@ public final class ThroughputMain {
       files.add(wars.write(v, o.out()));
     }
     System.out.printf("Payara Micro starting (load average %.2f) ...%n", loadAverage());
-    try (PayaraMicro payara =
-        PayaraMicro.start(
-            o.payaraJar(), o.preBootCommands(), files, freePort(), o.out(), o.jvmOptions())) {
+    try (PayaraMicro payara = start(o, files)) {
       Map<Variant, BenchSession> sessions = new EnumMap<>(Variant.class);
       for (Variant v : o.variants()) {
-        sessions.put(v, BenchSession.login(payara.base(v.context()), v));
+        sessions.put(v, BenchSession.login(payara.uri("/" + v.context()), v));
       }
       List<Measurement> runs = measure(o, sessions, payara.pid());
       Report report = new Report(runs);
@@ -52,6 +51,27 @@ public final class ThroughputMain {
       System.out.println(report.ratioTable());
       System.out.println("CSV: " + o.out().resolve("throughput.csv"));
     }
+  }
+
+  /** One Payara Micro with every variant's WAR, on a loopback port, without clustering. */
+  private static PayaraMicro start(Options o, List<File> wars)
+      throws IOException, InterruptedException {
+    PayaraMicro.Launch launch =
+        PayaraMicro.launch(o.payaraJar(), o.out())
+            .port(freePort())
+            .jvmOptions(o.jvmOptions())
+            .serverOptions(
+                "--nocluster",
+                "--disablephonehome",
+                "--prebootcommandfile",
+                o.preBootCommands().toString(),
+                "--unpackdir",
+                o.out().resolve("unpack").toString());
+    for (File war : wars) {
+      String context = war.getName().replace(".war", "");
+      launch.deploy(war.toPath(), "/" + context + "/api/me");
+    }
+    return launch.start();
   }
 
   private static List<Measurement> measure(

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The in-process load harness: runs every {@link Scenario} of the plan against the module, the
  * naive filter and the session-lock filter, prints the table and writes the CSV that {@link
- * CoalescingChart} draws. Run it with {@code mvn -B -Pbench test-compile exec:exec@harness
- * exec:exec@harness-chart} (see docs/benchmarks-harness.md).
+ * CoalescingChart} draws. Run it with {@code mvn -B -f bench/harness/pom.xml package
+ * exec:exec@harness exec:exec@chart} (see docs/benchmarks-harness.md).
  *
  * <p>Arguments: {@code [--quick] [--csv PATH]}. {@code --quick} runs a smaller plan (smoke test).
  * The whole run stops starting scenarios after {@link #BUDGET}; each scenario waits at most its own

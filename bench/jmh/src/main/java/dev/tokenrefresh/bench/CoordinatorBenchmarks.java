@@ -33,7 +33,7 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The per-request costs of the core: the refresh decision for a valid token, fingerprinting a
  * refresh token, joining a flight already in the air, and the breaker and limiter checks. Run:
- * {@code mvn -B -Pbench verify} (see docs/benchmarks.md).
+ * {@code mvn -B -f bench/jmh/pom.xml verify} (see docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

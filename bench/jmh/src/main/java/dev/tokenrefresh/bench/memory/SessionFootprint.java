@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * their size depends on the tokens: the run uses tokens of a realistic size (a 1 200 character
  * access token, an 800 character refresh token) and reports both parts.
  *
- * <p>Run: {@code mvn -B -Pbench test-compile exec:exec@footprint}. Prints a table.
+ * <p>Run: {@code mvn -B -f bench/jmh/pom.xml package exec:exec@footprint}. Prints a table.
  */
 public final class SessionFootprint {
 

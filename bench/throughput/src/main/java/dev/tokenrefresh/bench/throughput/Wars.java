@@ -46,8 +46,8 @@ final class Wars {
   private final File warLibs;
 
   /**
-   * @param libraryClasses the module's compiled classes ({@code target/classes})
-   * @param baselineClasses the classes for {@link Variant#BASELINE}, or {@code null}
+   * @param libraryClasses the module's jar (or a folder of its classes)
+   * @param baselineClasses the jar or classes for {@link Variant#BASELINE}, or {@code null}
    * @param warLibs its runtime dependencies ({@code target/war-libs})
    */
   Wars(File libraryClasses, File baselineClasses, File warLibs) {
@@ -87,10 +87,14 @@ final class Wars {
     return file;
   }
 
-  private static JavaArchive library(File classes) {
+  /** The module as a library: its jar, or a folder of its classes (another build's). */
+  private static JavaArchive library(File jarOrClasses) {
+    if (jarOrClasses.isFile()) {
+      return ShrinkWrap.createFromZipFile(JavaArchive.class, jarOrClasses);
+    }
     return ShrinkWrap.create(JavaArchive.class, "token-refresh-filter.jar")
         .as(ExplodedImporter.class)
-        .importDirectory(classes)
+        .importDirectory(jarOrClasses)
         .as(JavaArchive.class);
   }
 

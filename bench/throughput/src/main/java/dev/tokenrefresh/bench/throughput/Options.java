@@ -10,14 +10,14 @@ import java.util.Map;
 
 /**
  * The launcher's command line ({@code --name value} pairs; {@code --jfr} alone). The paths come
- * from the {@code throughput} execution of the {@code bench} profile; the rest has defaults that
- * keep the whole run under ten minutes.
+ * from the {@code throughput} execution of {@code bench/throughput/pom.xml}; the rest has defaults
+ * that keep the whole run under ten minutes.
  *
  * @param payaraJar the Payara Micro jar
  * @param preBootCommands Payara's pre-boot commands (binds HTTP to 127.0.0.1)
- * @param libraryClasses the module's classes
- * @param baselineClasses another build's classes of the module, for {@link Variant#BASELINE}; null
- *     to leave that variant out
+ * @param libraryClasses the module's jar
+ * @param baselineClasses another build's jar or classes of the module, for {@link
+ *     Variant#BASELINE}; null to leave that variant out
  * @param warLibs the module's runtime dependencies
  * @param out the work and result folder
  * @param rounds measured rounds; each measures every variant once
