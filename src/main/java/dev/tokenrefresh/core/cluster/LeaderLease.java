@@ -160,6 +160,9 @@ final class LeaderLease {
 
   /** Records the outcome (and a rotation in the session's record) before the flight completes. */
   private void record(FlightRecord.Outcome outcome, TokenSet rotated) {
+    // A late answer arrives on a thread the call's timeout has interrupted: the grid must still
+    // learn of a rotation, so the flag is set aside for the writes and restored after.
+    boolean interrupted = Thread.interrupted();
     try {
       if (rotated != null) {
         cluster.ledger.recordRotation(
@@ -175,6 +178,9 @@ final class LeaderLease {
     } finally {
       state.set(State.DONE);
       stopRenewing();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
