@@ -168,9 +168,14 @@ final class LeaderLease {
         cluster.ledger.recordRotation(
             session, redeemed.refreshTokenFingerprint(), rotated, cluster.settings.sessionTtl());
       }
-      Duration ttl =
-          outcome instanceof FlightRecord.Faulted ? ClusterFlights.FAULT_TTL : cluster.outcomeTtl;
-      cluster.ledger.complete(lease, outcome, ttl);
+      if (outcome instanceof FlightRecord.Faulted) {
+        // Pushed to the followers waiting now, then removed: the next refresh calls again, as on
+        // one node (the breaker counts each fault).
+        cluster.ledger.discard(
+            lease.flight(), cluster.ledger.complete(lease, outcome, ClusterFlights.FAULT_TTL));
+      } else {
+        cluster.ledger.complete(lease, outcome, cluster.outcomeTtl);
+      }
       cluster.gridAnswered();
     } catch (RuntimeException gridFailure) {
       // The node still answers its own requests; other nodes' requests end at their deadline.
