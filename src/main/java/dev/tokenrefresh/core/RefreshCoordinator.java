@@ -158,6 +158,10 @@ public final class RefreshCoordinator implements CoordinatorGauges {
         throw new RefreshRejectedException(
             RejectionReason.MEMORY_PRESSURE, memory.untilNextSample());
       }
+      Optional<Duration> notReady = ports.tokenEndpoint().untilReady();
+      if (notReady.isPresent()) {
+        throw new RefreshRejectedException(RejectionReason.IDP_NOT_READY, notReady.get());
+      }
       permit = breaker.tryAcquire();
       attempt = limiter.tryAcquire(session);
       slot = slots.acquire();
@@ -244,5 +248,10 @@ public final class RefreshCoordinator implements CoordinatorGauges {
   @Override
   public int graceEntries() {
     return grace.size();
+  }
+
+  @Override
+  public boolean idpReady() {
+    return ports.tokenEndpoint().untilReady().isEmpty();
   }
 }

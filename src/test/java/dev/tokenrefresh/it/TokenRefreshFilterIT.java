@@ -26,7 +26,8 @@ class TokenRefreshFilterIT extends ContainerIT
         RefreshLoopScenarios,
         GarbageResponseScenarios,
         MetricsScenarios,
-        BlockingFallbackScenarios {
+        BlockingFallbackScenarios,
+        HealthScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

@@ -53,7 +53,9 @@ class LeaseRenewalTest {
 
       passLeases(cluster, 2);
       CompletableFuture<TokenSet> late = refresh(cluster.node(1).coordinator(), session, tokens);
-      idp.awaitCalls(2);
+      // The second node's call runs on the executor: open the gate only once it reached it, or
+      // the leader's answer may land first and the late node follow it after all.
+      idp.awaitEntered(2);
       idp.open();
       leader.handle((t, e) -> t).get(10, TimeUnit.SECONDS);
       late.handle((t, e) -> t).get(10, TimeUnit.SECONDS);

@@ -29,7 +29,9 @@ final class RotatingIdp implements TokenEndpoint {
   private final AtomicInteger redeemed = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
   private volatile CountDownLatch gate = new CountDownLatch(0);
-  private final CountDownLatch entered = new CountDownLatch(1);
+
+  /** Calls that reached the gate; guarded by {@code this}, waited on by {@link #awaitEntered}. */
+  private int entered;
 
   /** A session's first tokens, as a login would issue them. */
   synchronized TokenSet login() {
@@ -49,23 +51,24 @@ final class RotatingIdp implements TokenEndpoint {
   }
 
   void awaitEntered() throws InterruptedException {
-    if (!entered.await(10, TimeUnit.SECONDS)) {
-      throw new AssertionError("no call reached the provider");
+    awaitEntered(1);
+  }
+
+  /** Waits (at most 10 s) until {@code count} calls in all have reached the gate. */
+  synchronized void awaitEntered(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (entered < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new AssertionError(entered + " of " + count + " calls reached the provider");
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
     }
   }
 
-  /** Waits (at most 10 s) until {@code n} calls have reached the provider. */
-  void awaitCalls(int n) throws InterruptedException {
-    synchronized (calls) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (calls.get() < n) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          throw new AssertionError("only " + calls.get() + " of " + n + " calls arrived");
-        }
-        calls.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-      }
-    }
+  private synchronized void enter() {
+    entered++;
+    notifyAll();
   }
 
   int calls() {
@@ -89,12 +92,9 @@ final class RotatingIdp implements TokenEndpoint {
 
   @Override
   public TokenSet refresh(TokenSet current) {
+    calls.incrementAndGet();
     presented.add(current.refreshToken());
-    synchronized (calls) {
-      calls.incrementAndGet();
-      calls.notifyAll();
-    }
-    entered.countDown();
+    enter();
     try {
       gate.await();
     } catch (InterruptedException e) {
