@@ -46,6 +46,7 @@ final class NodeFlight {
 
   private volatile Registration watch;
   private volatile Scheduler.Cancellable deadline;
+  private volatile Scheduler.Cancellable recheck;
 
   NodeFlight(
       ClusterFlights cluster,
@@ -147,6 +148,7 @@ final class NodeFlight {
               () -> cluster.run(this::deadlineReached, flight), cluster.followDeadline);
       // Removing a listener is a grid call: never on the thread that completed the flight.
       flight.whenComplete((tokens, failure) -> cluster.run(this::stopFollowing, null));
+      scheduleRecheck();
       // An outcome recorded between the claim and the watch: look once more.
       observe(cluster.ledger.read(lease.flight()));
     }
@@ -171,6 +173,32 @@ final class NodeFlight {
       }
     } catch (RuntimeException gridFailure) {
       cluster.gridFailed(gridFailure, flight);
+    }
+  }
+
+  /**
+   * Grid events are pushed at most once (Hazelcast drops events under load and propagates a new
+   * listener's registration asynchronously): a follower looks once per lease as well, which also
+   * finds a lease that ran out (a leader alive but stuck). The push stays the prompt path.
+   */
+  private void scheduleRecheck() {
+    recheck =
+        cluster.scheduler.schedule(
+            () -> cluster.run(this::recheck, flight), cluster.settings.lease());
+  }
+
+  private void recheck() {
+    if (flight.isDone() || leading.get()) {
+      return;
+    }
+    try {
+      observe(cluster.ledger.read(followed.flight()));
+    } catch (RuntimeException gridFailure) {
+      cluster.gridFailed(gridFailure, flight);
+      return;
+    }
+    if (!flight.isDone() && !leading.get()) {
+      scheduleRecheck();
     }
   }
 
@@ -249,6 +277,10 @@ final class NodeFlight {
     Scheduler.Cancellable d = deadline;
     if (d != null) {
       d.cancel();
+    }
+    Scheduler.Cancellable r = recheck;
+    if (r != null) {
+      r.cancel();
     }
   }
 }
