@@ -148,6 +148,11 @@ final class LeaderLease {
         lost = true;
         cluster.metrics.leaseLost();
       }
+      LOG.warning(
+          () ->
+              "token-refresh-filter: the lease on refresh flight "
+                  + lease.flight()
+                  + " was gone before its provider call; the call was not sent (503)");
       throw notSent();
     }
     cluster.gridAnswered();

@@ -142,7 +142,7 @@ final class NodeFlight {
     if (watching.compareAndSet(false, true)) {
       cluster.metrics.claimFollowed();
       cluster.following(this);
-      watch = cluster.ledger.watch(lease.flight(), c -> cluster.run(() -> observe(c), flight));
+      watch = cluster.ledger.watch(lease.flight(), this::pushed);
       deadline =
           cluster.scheduler.schedule(
               () -> cluster.run(this::deadlineReached, flight), cluster.followDeadline);
@@ -156,6 +156,24 @@ final class NodeFlight {
       // The leader left before this node watched: no member-lost event will come.
       takeover(lease, hops + 1);
     }
+  }
+
+  /**
+   * A change pushed by the grid, on its event thread. An outcome that needs no grid call is
+   * answered right there (completing the flight does not block); anything else goes to the grid
+   * executor, so the event thread never waits on the grid.
+   */
+  private void pushed(Optional<FlightLedger.Claim> now) {
+    if (now.isPresent()
+        && now.get() instanceof FlightLedger.Done done
+        && !(done.outcome() instanceof FlightRecord.Rotated r
+            && !cluster.usable.test(r.tokens()))) {
+      if (!flight.isDone() && !leading.get()) {
+        answer(followed.flight(), done, 0);
+      }
+      return;
+    }
+    cluster.run(() -> observe(now), flight);
   }
 
   /** What the grid holds for the followed flight changed (or was looked at). */
