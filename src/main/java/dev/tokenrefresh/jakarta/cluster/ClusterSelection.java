@@ -2,6 +2,7 @@ package dev.tokenrefresh.jakarta.cluster;
 
 import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.TokenEndpoint;
 import dev.tokenrefresh.core.cluster.ClusterFlights;
 import dev.tokenrefresh.core.cluster.ClusterGrid;
 import dev.tokenrefresh.core.cluster.ClusterKeys;
@@ -9,10 +10,14 @@ import dev.tokenrefresh.core.cluster.ClusterSettings;
 import dev.tokenrefresh.core.cluster.FlightGate;
 import dev.tokenrefresh.core.cluster.FlightLedger;
 import dev.tokenrefresh.core.cluster.SealedCodec;
+import dev.tokenrefresh.core.token.Fingerprint;
+import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.config.ConfigSource;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -110,7 +115,26 @@ public final class ClusterSelection {
                 + ", lease "
                 + cluster.lease()
                 + ")");
-    return new ClusterFlights(ledger, cluster, core, ports, ports.executor(), usable);
+    ExecutorService gridThreads = GridThreads.start();
+    ClusterFlights flights = new ClusterFlights(ledger, cluster, core, ports, gridThreads, usable);
+    return new FlightGate() {
+      @Override
+      public void lead(
+          SessionKey session,
+          Fingerprint key,
+          TokenSet current,
+          CompletableFuture<TokenSet> flight,
+          TokenEndpoint endpoint,
+          LocalLead local) {
+        flights.lead(session, key, current, flight, endpoint, local);
+      }
+
+      @Override
+      public void close() {
+        flights.close();
+        gridThreads.shutdownNow();
+      }
+    };
   }
 
   private static Optional<ClusterGrid> payaraHazelcast() {
