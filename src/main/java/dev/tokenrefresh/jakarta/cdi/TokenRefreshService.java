@@ -79,7 +79,11 @@ public class TokenRefreshService {
               settings.timeout(),
               new OidcEndpoints.Surroundings(clock, Ticker.system(), scheduler, executors.calls()));
       counts =
-          new RefreshCounts(MetricsSelection.select(source.text("token-refresh.metrics"), beans));
+          new RefreshCounts(
+              MetricsSelection.select(
+                  source.text("token-refresh.metrics"),
+                  source.text("otel.sdk.disabled").map("false"::equalsIgnoreCase).orElse(false),
+                  beans));
       RefreshMetrics metrics = counts;
       coordinator =
           new RefreshCoordinator(
