@@ -91,9 +91,10 @@ public interface MetricsScenarios extends RunningApp {
     double sum = m.value(timer + "_sum");
     double max = m.value(timer + "_max");
     assertThat(m.value(timer + "_count")).isPositive();
+    // At least this call; earlier slower calls may still be in the maximum's window.
     assertThat(max)
-        .as("the slow call's %.3f s, in seconds", observed)
-        .isBetween(SLOW_CALL.toMillis() / 1000.0, observed + 0.5);
+        .as("the slow call's %.3f s, in seconds, at most the sum %.3f s", observed, sum)
+        .isBetween(SLOW_CALL.toMillis() / 1000.0, sum + 1e-6);
     Map<String, Double> statistics = m.samplesStartingWith(timer);
     statistics.keySet().removeIf(n -> n.contains("_count") || n.contains("_bucket"));
     assertThat(statistics)
