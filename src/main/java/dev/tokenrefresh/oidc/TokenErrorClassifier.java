@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a token endpoint's error answer into the core's sealed error family: {@code invalid_grant}
- * is terminal, {@code temporarily_unavailable} and 5xx are provider faults, anything else is
+ * is terminal, {@code temporarily_unavailable} and 5xx are provider faults, {@code invalid_client}
+ * and {@code unauthorized_client} a rejected client (a misconfiguration), anything else is
  * unexpected. Messages carry only the HTTP status and a well-formed error code. Stateless.
  */
 final class TokenErrorClassifier {
@@ -31,6 +32,9 @@ final class TokenErrorClassifier {
     if ("temporarily_unavailable".equals(code)) {
       return IdpFaultException.of(
           FaultKind.TEMPORARILY_UNAVAILABLE, "HTTP " + status + " temporarily_unavailable");
+    }
+    if ("invalid_client".equals(code) || "unauthorized_client".equals(code)) {
+      return IdpFaultException.of(FaultKind.CLIENT_REJECTED, "HTTP " + status + " " + code);
     }
     if (status >= 500) {
       return IdpFaultException.of(FaultKind.SERVER_ERROR, "HTTP " + status);

@@ -49,6 +49,22 @@ public final class IdpStep {
         null);
   }
 
+  /** This step's reply with the header {@code name: value} added. */
+  public IdpStep withHeader(String name, String value) {
+    Supplier<OAuth2HttpResponse> base = reply;
+    return new IdpStep(
+        () -> {
+          OAuth2HttpResponse r = base.get();
+          return new OAuth2HttpResponse(
+              r.getHeaders().newBuilder().add(name, value).build(),
+              r.getStatus(),
+              r.getBody(),
+              r.getBytesBody());
+        },
+        delay,
+        hold);
+  }
+
   /** This step, answered {@code delay} late. */
   public IdpStep after(Duration delay) {
     return new IdpStep(reply, delay, hold);
