@@ -32,7 +32,8 @@ class TokenRefreshFilterIT extends ContainerIT
         RefreshLoopScenarios,
         GarbageResponseScenarios,
         MetricsScenarios,
-        BlockingFallbackScenarios {
+        BlockingFallbackScenarios,
+        HealthScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

@@ -60,6 +60,15 @@ public final class SettingsMapping {
   }
 
   /**
+   * Whether the readiness check reports DOWN while the circuit breaker is open ({@code
+   * token-refresh.health.breaker-open-down}, default {@code false}: an open breaker means the IdP
+   * is failing, not the node, and requests with valid tokens still work).
+   */
+  public static boolean breakerOpenIsDown(ConfigSource c) {
+    return c.bool(P + "health.breaker-open-down").orElse(false);
+  }
+
+  /**
    * The client's settings without the endpoints that discovery may still have to supply: the caller
    * completes them from {@code token-refresh.oidc.issuer} or {@code token-endpoint}.
    */

@@ -28,6 +28,7 @@ public final class MetricNames {
   public static final String BREAKER_STATE = "token_refresh_breaker_state";
   public static final String TRACKED_SESSIONS = "token_refresh_tracked_sessions";
   public static final String GRACE_ENTRIES = "token_refresh_grace_entries";
+  public static final String IDP_READY = "token_refresh_idp_ready";
 
   /** The README's "meaning" column: each name's {@code # HELP} text. */
   private static final Map<String, String> DESCRIPTIONS =
@@ -52,7 +53,10 @@ public final class MetricNames {
           Map.entry(ACTIVE_FLIGHTS, "Refresh flights not yet completed"),
           Map.entry(BREAKER_STATE, "Circuit breaker state: 0 closed, 1 open, 2 half-open"),
           Map.entry(TRACKED_SESSIONS, "Sessions tracked by the attempt limiter"),
-          Map.entry(GRACE_ENTRIES, "Rotations remembered by rotation grace"));
+          Map.entry(GRACE_ENTRIES, "Rotations remembered by rotation grace"),
+          Map.entry(
+              IDP_READY,
+              "1 once the identity provider's endpoints are known (discovery done), else 0"));
 
   /**
    * The description of the metric {@code name}: its {@code # HELP} text. A name without one (a

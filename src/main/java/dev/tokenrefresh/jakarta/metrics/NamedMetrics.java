@@ -116,6 +116,7 @@ final class NamedMetrics implements RefreshMetrics {
     gauge(MetricNames.BREAKER_STATE, () -> gauges.breakerState().gaugeValue());
     gauge(MetricNames.TRACKED_SESSIONS, gauges::trackedSessions);
     gauge(MetricNames.GRACE_ENTRIES, gauges::graceEntries);
+    gauge(MetricNames.IDP_READY, () -> gauges.idpReady() ? 1 : 0);
   }
 
   private void gauge(String name, IntSupplier source) {

@@ -104,6 +104,11 @@ public final class MockIdp {
     return server.tokenEndpointUrl(ISSUER_ID).uri();
   }
 
+  /** The JWK set of the tokens the deployment's issuer signs. */
+  public URI jwksUri() {
+    return server.jwksUrl(ISSUER_ID).uri();
+  }
+
   /** The issuer Payara's built-in client discovers its endpoints from (short-lived tokens). */
   public URI builtInIssuer() {
     return server.issuerUrl(BUILT_IN_ISSUER_ID).uri();

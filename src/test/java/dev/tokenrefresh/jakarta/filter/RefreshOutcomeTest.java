@@ -39,6 +39,15 @@ class RefreshOutcomeTest {
   }
 
   @Test
+  void providerNotReachedYet_is503IdpNotReadyWithTheTimeUntilTheNextDiscoveryAttempt() {
+    assertThat(
+            RefreshOutcome.of(
+                new RefreshRejectedException(
+                    RejectionReason.IDP_NOT_READY, Duration.ofMillis(3500))))
+        .isEqualTo(new RefreshOutcome(503, "idp_not_ready", 4L, false));
+  }
+
+  @Test
   void providerFaults_are503AndKeepTheSession() {
     assertThat(RefreshOutcome.of(IdpFaultException.of(FaultKind.TIMEOUT, "slow")))
         .isEqualTo(new RefreshOutcome(503, "idp_timeout", 5L, false));

@@ -130,6 +130,11 @@ class NamedMetricsTest {
           public int graceEntries() {
             return 5;
           }
+
+          @Override
+          public boolean idpReady() {
+            return false;
+          }
         });
     Map<String, Integer> read = new TreeMap<>();
     gauges.forEach((name, source) -> read.put(name, source.getAsInt()));
@@ -140,6 +145,7 @@ class NamedMetricsTest {
                     "token_refresh_active_flights", 3,
                     "token_refresh_breaker_state", 2,
                     "token_refresh_grace_entries", 5,
+                    "token_refresh_idp_ready", 0,
                     "token_refresh_in_flight_calls", 1,
                     "token_refresh_queued_flights", 2,
                     "token_refresh_tracked_sessions", 4)));

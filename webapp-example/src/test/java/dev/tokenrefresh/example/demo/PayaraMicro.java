@@ -155,6 +155,10 @@ public final class PayaraMicro implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions(config.resolve("jvm-options.txt")));
     command.addAll(SMALL_HOST_OPTIONS);
+    // The executors post-boot-commands.asadmin creates; the WAR names none (it also deploys on
+    // WildFly, whose dedicated executors have other JNDI names).
+    command.add("-Dtoken-refresh.executor=concurrent/tokenRefresh");
+    command.add("-Dtoken-refresh.scheduled-executor=concurrent/tokenRefreshTimers");
     systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(
         List.of(
