@@ -189,6 +189,11 @@ public final class FlightLedger {
     return grid.onMemberLost(onLost);
   }
 
+  /** Removes this node's grid listeners. */
+  public void close() {
+    grid.close();
+  }
+
   private Claim observe(Fingerprint flight, byte[] sealed) {
     FlightRecord r = RecordFormat.readFlight(codec.open(sealed, flightKey(flight)));
     if (r instanceof FlightRecord.Leased l) {

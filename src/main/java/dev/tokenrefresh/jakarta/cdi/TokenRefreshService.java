@@ -4,11 +4,13 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
 import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.cluster.FlightGate;
 import dev.tokenrefresh.core.memory.HeapGauge;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.jakarta.cluster.ClusterSelection;
 import dev.tokenrefresh.jakarta.config.ConfigSource;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
@@ -51,6 +53,7 @@ public class TokenRefreshService {
   private RefreshSettings settings;
   private FilterSettings filterSettings;
   private ScheduledFuture<?> cleanup;
+  private FlightGate gate = FlightGate.local();
   private final Clock clock = Clock.systemUTC();
 
   /** Makes the bean start (and validate its configuration) when the application starts. */
@@ -69,16 +72,23 @@ public class TokenRefreshService {
       ManagedExecutors executors = ManagedExecutors.lookup(source);
       RefreshMetrics metrics = MetricsSelection.select(source.text("token-refresh.metrics"), beans);
       tokenEndpoint = new NimbusTokenEndpoint(oidc, clock);
-      coordinator =
-          new RefreshCoordinator(
+      CoordinatorPorts ports =
+          new CoordinatorPorts(
+              tokenEndpoint,
+              executors.calls(),
+              new ManagedScheduler(executors.timers()),
+              Ticker.system(),
+              HeapGauge.jvm(),
+              metrics);
+      FilterSettings f = filterSettings;
+      gate =
+          ClusterSelection.select(
+              source,
+              SettingsMapping.clusterSettings(source),
               settings,
-              new CoordinatorPorts(
-                  tokenEndpoint,
-                  executors.calls(),
-                  new ManagedScheduler(executors.timers()),
-                  Ticker.system(),
-                  HeapGauge.jvm(),
-                  metrics));
+              ports,
+              t -> !t.needsRefresh(clock.instant(), f.refreshAhead()));
+      coordinator = new RefreshCoordinator(settings, ports, gate);
       long every = settings.cleanupInterval().toNanos();
       cleanup =
           executors
@@ -104,6 +114,7 @@ public class TokenRefreshService {
     if (cleanup != null) {
       cleanup.cancel(false);
     }
+    gate.close();
   }
 
   /** Refreshes {@code current} for {@code session}; see {@link RefreshCoordinator#refresh}. */

@@ -25,6 +25,15 @@ public final class MetricNames {
   public static final String BREAKER_STATE = "token_refresh_breaker_state";
   public static final String TRACKED_SESSIONS = "token_refresh_tracked_sessions";
   public static final String GRACE_ENTRIES = "token_refresh_grace_entries";
+  public static final String CLUSTER_CLAIMS = "token_refresh_cluster_claims";
+  public static final String CLUSTER_LEASE_RENEWALS = "token_refresh_cluster_lease_renewals";
+  public static final String CLUSTER_LEASES_LOST = "token_refresh_cluster_leases_lost";
+  public static final String CLUSTER_STALE_CORRECTED =
+      "token_refresh_cluster_stale_copies_corrected";
+  public static final String CLUSTER_GRID_FAILURES = "token_refresh_cluster_grid_failures";
+
+  /** Tag on {@link #CLUSTER_CLAIMS}: {@code led}, {@code followed} or {@code taken_over}. */
+  public static final String ROLE = "role";
 
   /** Tag on {@link #FAILURES}: {@code grant_revoked} or a fault kind. */
   public static final String KIND = "kind";

@@ -53,6 +53,7 @@ class LeaseRenewalTest {
 
       passLeases(cluster, 2);
       CompletableFuture<TokenSet> late = refresh(cluster.node(1).coordinator(), session, tokens);
+      idp.awaitCalls(2);
       idp.open();
       leader.handle((t, e) -> t).get(10, TimeUnit.SECONDS);
       late.handle((t, e) -> t).get(10, TimeUnit.SECONDS);

@@ -54,6 +54,20 @@ final class RotatingIdp implements TokenEndpoint {
     }
   }
 
+  /** Waits (at most 10 s) until {@code n} calls have reached the provider. */
+  void awaitCalls(int n) throws InterruptedException {
+    synchronized (calls) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (calls.get() < n) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("only " + calls.get() + " of " + n + " calls arrived");
+        }
+        calls.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      }
+    }
+  }
+
   int calls() {
     return calls.get();
   }
@@ -75,8 +89,11 @@ final class RotatingIdp implements TokenEndpoint {
 
   @Override
   public TokenSet refresh(TokenSet current) {
-    calls.incrementAndGet();
     presented.add(current.refreshToken());
+    synchronized (calls) {
+      calls.incrementAndGet();
+      calls.notifyAll();
+    }
     entered.countDown();
     try {
       gate.await();

@@ -39,6 +39,15 @@ class RefreshOutcomeTest {
   }
 
   @Test
+  void clusterUnavailable_is503WithTheGridsRetryAfterAndKeepsTheSession() {
+    assertThat(
+            RefreshOutcome.of(
+                new RefreshRejectedException(
+                    RejectionReason.CLUSTER_UNAVAILABLE, Duration.ofSeconds(5))))
+        .isEqualTo(new RefreshOutcome(503, "cluster_unavailable", 5L, false));
+  }
+
+  @Test
   void providerFaults_are503AndKeepTheSession() {
     assertThat(RefreshOutcome.of(IdpFaultException.of(FaultKind.TIMEOUT, "slow")))
         .isEqualTo(new RefreshOutcome(503, "idp_timeout", 5L, false));
