@@ -111,6 +111,11 @@ final class ProviderCall {
       succeed(callWithSafeRetry());
     } catch (GrantRevokedException revoked) {
       settle(revoked, true);
+    } catch (RefreshRejectedException notSent) {
+      // The endpoint refused to send (the cluster lease could not be confirmed): not a fault.
+      if (outcome.compareAndSet(false, true)) {
+        refuse(notSent);
+      }
     } catch (IdpFaultException fault) {
       settle(fault, false);
     } catch (RuntimeException unexpected) {

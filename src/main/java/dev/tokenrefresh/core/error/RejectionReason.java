@@ -10,6 +10,8 @@ public enum RejectionReason {
   SATURATED,
   /** The heap is nearly full; only refreshes already in flight may be joined. */
   MEMORY_PRESSURE,
+  /** The cluster's data grid failed or did not answer in time; no node may safely call. */
+  CLUSTER_UNAVAILABLE,
   /**
    * The identity provider has not been reached yet (OpenID Connect discovery is still being
    * retried): no call can be made, and none is counted against the provider.

@@ -31,6 +31,14 @@ public record RefreshOutcome(int status, String error, Long retryAfter, boolean 
     return new RefreshOutcome(503, "too_many_waiting", 1L, false);
   }
 
+  /**
+   * The answer when the session was logged out or invalidated while its refresh ran: the new tokens
+   * are not stored, and the browser is sent to log in like after a dead grant.
+   */
+  public static RefreshOutcome sessionEnded() {
+    return new RefreshOutcome(401, "session_ended", null, true);
+  }
+
   /** Maps a refresh failure to its answer. */
   public static RefreshOutcome of(Throwable failure) {
     if (failure instanceof GrantRevokedException) {

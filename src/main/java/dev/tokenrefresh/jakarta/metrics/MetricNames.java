@@ -1,8 +1,11 @@
 package dev.tokenrefresh.jakarta.metrics;
 
+import java.util.Map;
+
 /**
- * The metric names every adapter registers (README, "Metrics"). In Prometheus text a counter gains
- * {@code _total}; MicroProfile Metrics adds {@code mp_scope="application"}.
+ * The metric names every adapter registers, with their descriptions (README, "Metrics"). In
+ * Prometheus text a counter gains {@code _total}, the timer {@code _seconds}; the description is
+ * the {@code # HELP} line. MicroProfile Metrics adds {@code mp_scope="application"}.
  */
 public final class MetricNames {
 
@@ -26,6 +29,40 @@ public final class MetricNames {
   public static final String TRACKED_SESSIONS = "token_refresh_tracked_sessions";
   public static final String GRACE_ENTRIES = "token_refresh_grace_entries";
   public static final String IDP_READY = "token_refresh_idp_ready";
+
+  /** The README's "meaning" column: each name's {@code # HELP} text. */
+  private static final Map<String, String> DESCRIPTIONS =
+      Map.ofEntries(
+          Map.entry(REQUESTS, "Requests that needed a token refresh"),
+          Map.entry(JOINED, "Requests that joined a refresh already in flight (deduplicated)"),
+          Map.entry(
+              GRACE_REPLAYS,
+              "Requests answered by rotation grace without an identity-provider call"),
+          Map.entry(GRACE_DROPPED, "Rotations not remembered because the grace table was full"),
+          Map.entry(IDP_CALLS, "Calls to the token endpoint started"),
+          Map.entry(SUCCESSES, "Refreshes that returned new tokens"),
+          Map.entry(FAILURES, "Failed refreshes, by kind (grant_revoked or an IdP fault)"),
+          Map.entry(RETRIES, "Calls retried because they provably never left (connection refused)"),
+          Map.entry(REJECTIONS, "Refreshes refused without an IdP call, by reason"),
+          Map.entry(BREAKER_TRIPS, "Times the circuit breaker opened"),
+          Map.entry(COOLDOWNS, "Sessions that entered the attempt-limit cooldown"),
+          Map.entry(MEMORY_PRESSURE, "Times the heap guard started refusing new refreshes"),
+          Map.entry(IDP_CALL_DURATION, "Latency of token-endpoint calls, in seconds"),
+          Map.entry(IN_FLIGHT, "Identity-provider calls running now"),
+          Map.entry(QUEUED, "Refresh flights waiting for a call slot"),
+          Map.entry(ACTIVE_FLIGHTS, "Refresh flights not yet completed"),
+          Map.entry(BREAKER_STATE, "Circuit breaker state: 0 closed, 1 open, 2 half-open"),
+          Map.entry(TRACKED_SESSIONS, "Sessions tracked by the attempt limiter"),
+          Map.entry(GRACE_ENTRIES, "Rotations remembered by rotation grace"));
+
+  /**
+   * The description of the metric {@code name}: its {@code # HELP} text. A name without one (a
+   * metric added without a description, which {@code MetricNamesTest} catches) is described by
+   * itself, so that no exporter ever prints an empty {@code # HELP}.
+   */
+  public static String description(String name) {
+    return DESCRIPTIONS.getOrDefault(name, name.replace('_', ' '));
+  }
 
   /** Tag on {@link #FAILURES}: {@code grant_revoked} or a fault kind. */
   public static final String KIND = "kind";
