@@ -82,7 +82,11 @@ public class TokenRefreshService {
               settings.timeout(),
               new OidcEndpoints.Surroundings(clock, Ticker.system(), scheduler, executors.calls()));
       counts =
-          new RefreshCounts(MetricsSelection.select(source.text("token-refresh.metrics"), beans));
+          new RefreshCounts(
+              MetricsSelection.select(
+                  source.text("token-refresh.metrics"),
+                  source.text("otel.sdk.disabled").map("false"::equalsIgnoreCase).orElse(false),
+                  beans));
       RefreshMetrics metrics = counts;
       CoordinatorPorts ports =
           new CoordinatorPorts(

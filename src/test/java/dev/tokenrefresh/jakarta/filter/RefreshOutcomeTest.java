@@ -65,6 +65,12 @@ class RefreshOutcomeTest {
   }
 
   @Test
+  void rejectedClient_is503WithItsOwnError_andKeepsTheSession() {
+    assertThat(RefreshOutcome.of(IdpFaultException.of(FaultKind.CLIENT_REJECTED, "invalid_client")))
+        .isEqualTo(new RefreshOutcome(503, "client_rejected", 5L, false));
+  }
+
+  @Test
   void anythingUnexpected_is503NotA500() {
     assertThat(RefreshOutcome.of(new IllegalStateException("bug")).status()).isEqualTo(503);
   }
