@@ -7,6 +7,8 @@ let expiresAt = null;
 // The session's refresh count as last shown: a burst's refreshes are counted from here, not from a
 // fresh request (which, after expiry, would itself trigger the refresh the burst should show).
 let shownRefreshes = 0;
+// The module's application-wide totals as last shown, for the same reason.
+let shownModule = null;
 
 async function me() {
   const response = await fetch('api/me', { headers: { Accept: 'application/json' } });
@@ -22,7 +24,9 @@ function show(user) {
   $('expiresAt').textContent = new Date(user.exp * 1000).toLocaleTimeString();
   $('refreshes').textContent = String(user.refreshes);
   shownRefreshes = user.refreshes;
+  shownModule = user.module || shownModule;
   expiresAt = user.exp * 1000;
+  tick();
 }
 
 function tick() {
@@ -55,6 +59,7 @@ async function burst(event) {
   event.preventDefault();
   const count = Math.max(1, Math.min(500, Number($('count').value) || 100));
   const before = shownRefreshes;
+  const moduleBefore = shownModule;
   $('result').textContent = `firing ${count} requests…`;
   const answers = await Promise.all(Array.from({ length: count }, () => me()));
   const statuses = {};
@@ -68,11 +73,27 @@ async function burst(event) {
   $('result').textContent =
     `${count} requests → ${k} refresh${k === 1 ? '' : 'es'} (${tally})`;
   const ok = answers.filter((a) => a.status === 200);
+  showModule(moduleBefore, ok.map((a) => a.body.module).filter(Boolean));
   if (ok.length === 0) {
     await load();
     return;
   }
   show(ok.reduce((a, b) => (b.body.exp > a.body.exp ? b : a)).body);
+}
+
+// What the module itself counted during the burst (application-wide totals, so other sessions'
+// requests would show too). A browser sends at most six HTTP/1.1 requests at once per host, so
+// most late arrivals find the refresh already done: grace replays, not coalesced requests.
+function showModule(before, afterEach) {
+  if (!before || afterEach.length === 0) {
+    $('module').textContent = '';
+    return;
+  }
+  const delta = (field) => Math.max(...afterEach.map((m) => m[field])) - before[field];
+  const calls = delta('idpCalls');
+  $('module').textContent =
+    `module: ${delta('requests')} needed a refresh, ${delta('coalesced')} coalesced, ` +
+    `${delta('graceReplays')} grace replays, ${calls} IdP call${calls === 1 ? '' : 's'}`;
 }
 
 $('burst').addEventListener('submit', burst);

@@ -37,6 +37,11 @@ public record CoordinatorPorts(
     Objects.requireNonNull(metrics, "metrics");
   }
 
+  /** The same ports with another token endpoint (the cluster's lease-guarded one). */
+  public CoordinatorPorts withTokenEndpoint(TokenEndpoint other) {
+    return new CoordinatorPorts(other, executor, scheduler, ticker, heapGauge, metrics);
+  }
+
   /** The same ports with another metrics adapter. */
   public CoordinatorPorts withMetrics(RefreshMetrics other) {
     return new CoordinatorPorts(tokenEndpoint, executor, scheduler, ticker, heapGauge, other);

@@ -5,6 +5,7 @@ import dev.tokenrefresh.core.breaker.CircuitBreaker;
 import dev.tokenrefresh.core.breaker.Permit;
 import dev.tokenrefresh.core.bulkhead.ConcurrencyLimit;
 import dev.tokenrefresh.core.bulkhead.Slot;
+import dev.tokenrefresh.core.cluster.FlightGate;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
@@ -49,13 +50,28 @@ public final class RefreshCoordinator implements CoordinatorGauges {
   private final ConcurrencyLimit slots;
   private final MemoryGuard memory;
   private final Duration timeout;
+  private final FlightGate gate;
 
   /**
+   * A coordinator on its own: one provider call per refresh token in this JVM.
+   *
    * @param settings the validated thresholds
    * @param ports the token endpoint, executor, scheduler, clock, heap gauge and metrics
    */
   public RefreshCoordinator(RefreshSettings settings, CoordinatorPorts ports) {
+    this(settings, ports, FlightGate.local());
+  }
+
+  /**
+   * A coordinator whose flight leaders pass {@code gate} first (e.g. a cluster-wide claim).
+   *
+   * @param settings the validated thresholds
+   * @param ports the token endpoint, executor, scheduler, clock, heap gauge and metrics
+   * @param gate what a flight leader passes before it may call the provider
+   */
+  public RefreshCoordinator(RefreshSettings settings, CoordinatorPorts ports, FlightGate gate) {
     this.ports = ports;
+    this.gate = gate;
     RefreshMetrics metrics = ports.metrics();
     this.grace =
         new RotationGrace(settings.rotationGrace(), settings.maxTrackedSessions(), ports.ticker());
@@ -122,6 +138,18 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     if (answeredByGrace(session, key, flight)) {
       return;
     }
+    gate.lead(session, key, current, flight, ports.tokenEndpoint(), this::admit);
+  }
+
+  /** The node's admission checks and provider call, through {@code endpoint}. */
+  private void admit(
+      SessionKey session,
+      Fingerprint key,
+      TokenSet current,
+      CompletableFuture<TokenSet> flight,
+      TokenEndpoint endpoint) {
+    CoordinatorPorts callPorts =
+        endpoint == ports.tokenEndpoint() ? ports : ports.withTokenEndpoint(endpoint);
     Permit permit = null;
     Reservation attempt = null;
     CompletableFuture<Slot> slot = null;
@@ -130,11 +158,16 @@ public final class RefreshCoordinator implements CoordinatorGauges {
         throw new RefreshRejectedException(
             RejectionReason.MEMORY_PRESSURE, memory.untilNextSample());
       }
+      Optional<Duration> notReady = ports.tokenEndpoint().untilReady();
+      if (notReady.isPresent()) {
+        throw new RefreshRejectedException(RejectionReason.IDP_NOT_READY, notReady.get());
+      }
       permit = breaker.tryAcquire();
       attempt = limiter.tryAcquire(session);
       slot = slots.acquire();
       ProviderCall call =
-          new ProviderCall(ports, breaker, grace, session, key, current, flight, permit, attempt);
+          new ProviderCall(
+              callPorts, breaker, grace, session, key, current, flight, permit, attempt);
       CompletableFuture<Slot> granted = slot;
       if (!granted.isDone()) {
         // The flight waits for a slot no longer than one call may take.
@@ -145,7 +178,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
       granted.whenComplete((s, e) -> call.onSlot(s, e, timeout));
     } catch (RefreshRejectedException rejected) {
       giveBack(permit, attempt);
-      ports.metrics().rejected(rejected.reason());
+      ProviderCall.guarded(() -> ports.metrics().rejected(rejected.reason()));
       flight.completeExceptionally(rejected);
     } catch (RuntimeException unexpected) {
       // E.g. the container's scheduler refused work during undeploy: fail this flight, not the
@@ -215,5 +248,10 @@ public final class RefreshCoordinator implements CoordinatorGauges {
   @Override
   public int graceEntries() {
     return grace.size();
+  }
+
+  @Override
+  public boolean idpReady() {
+    return ports.tokenEndpoint().untilReady().isEmpty();
   }
 }

@@ -3,6 +3,8 @@ package dev.tokenrefresh.core;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.token.TokenSet;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The port to the identity provider's token endpoint. The Jakarta layer implements it with Nimbus's
@@ -26,4 +28,17 @@ public interface TokenEndpoint {
    *     malformed answer); {@link IdpFaultException#requestNotSent()} marks the only retryable case
    */
   TokenSet refresh(TokenSet current);
+
+  /**
+   * Whether the endpoint can be called now. An endpoint still being located (e.g. by discovery that
+   * is retried until the provider answers) says how long until its next attempt; the coordinator
+   * then refuses the refresh as {@link dev.tokenrefresh.core.error.RejectionReason#IDP_NOT_READY}
+   * without calling, without counting against the circuit breaker and without using the session's
+   * attempts.
+   *
+   * @return empty when ready (the default); otherwise the time until readiness may change
+   */
+  default Optional<Duration> untilReady() {
+    return Optional.empty();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.oidc;
 
+import com.nimbusds.jose.util.Resource;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
@@ -9,11 +10,17 @@ import java.time.Duration;
 
 /**
  * Resolves a provider's endpoints from its issuer by OpenID Connect discovery ({@code
- * /.well-known/openid-configuration}), bounded by connect and read timeouts. Nimbus checks that the
- * document names the configured issuer. Meant to run once at startup, so it blocks and is not
- * interruptible. Stateless and thread-safe.
+ * /.well-known/openid-configuration}), bounded by connect and read timeouts and by {@link
+ * #MAX_DOCUMENT_BYTES}. The document must name the configured issuer, and its token endpoint and
+ * JWK set must be absolute http(s) URLs. Meant to run once at startup, so it blocks. Stateless and
+ * thread-safe.
  */
 public final class ProviderDiscovery {
+
+  private static final String KEY = OidcClientSettings.PREFIX + "issuer";
+
+  /** Far above any real document (Keycloak's: about 6 KiB), far below a heap's worth. */
+  static final int MAX_DOCUMENT_BYTES = 256 * 1024;
 
   private final Duration connectTimeout;
   private final Duration readTimeout;
@@ -34,35 +41,37 @@ public final class ProviderDiscovery {
    *     be fetched, is invalid, names another issuer, or lacks a token endpoint or JWK set
    */
   public ProviderEndpoints discover(URI issuer) {
+    Issuer expected = new Issuer(issuer);
     OIDCProviderMetadata metadata;
     try {
-      metadata =
-          OIDCProviderMetadata.resolve(
-              new Issuer(issuer), millis(connectTimeout), millis(readTimeout));
+      InterruptibleHttpSender sender =
+          new InterruptibleHttpSender(connectTimeout, readTimeout, MAX_DOCUMENT_BYTES);
+      Resource document = sender.retrieveResource(OIDCProviderMetadata.resolveURL(expected));
+      metadata = OIDCProviderMetadata.parse(document.getContent());
     } catch (IOException | GeneralException | RuntimeException e) {
       throw failure(issuer, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
     }
-    if (metadata.getTokenEndpointURI() == null || metadata.getJWKSetURI() == null) {
-      throw failure(issuer, "the document lacks token_endpoint or jwks_uri", null);
+    if (!expected.equals(metadata.getIssuer())) {
+      throw failure(issuer, "the document names another issuer", null);
+    }
+    URI tokenEndpoint = metadata.getTokenEndpointURI();
+    URI jwksUri = metadata.getJWKSetURI();
+    if (!absoluteHttp(tokenEndpoint) || !absoluteHttp(jwksUri)) {
+      throw failure(
+          issuer, "the document lacks an absolute http(s) token_endpoint or jwks_uri", null);
     }
     return new ProviderEndpoints(
-        URI.create(metadata.getIssuer().getValue()),
-        metadata.getTokenEndpointURI(),
-        metadata.getJWKSetURI());
+        URI.create(metadata.getIssuer().getValue()), tokenEndpoint, jwksUri);
+  }
+
+  private static boolean absoluteHttp(URI uri) {
+    return uri != null
+        && uri.getHost() != null
+        && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()));
   }
 
   private static IllegalStateException failure(URI issuer, String why, Throwable cause) {
     return new IllegalStateException(
-        OidcClientSettings.PREFIX
-            + "issuer "
-            + issuer
-            + ": OpenID Connect discovery failed ("
-            + why
-            + ")",
-        cause);
-  }
-
-  private static int millis(Duration timeout) {
-    return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        KEY + " " + issuer + ": OpenID Connect discovery failed (" + why + ")", cause);
   }
 }

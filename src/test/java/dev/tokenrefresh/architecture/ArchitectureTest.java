@@ -32,8 +32,18 @@ class ArchitectureTest {
           .resideInAPackage("dev.tokenrefresh.core..")
           .should()
           .dependOnClassesThat()
-          .resideOutsideOfPackages("dev.tokenrefresh.core..", "java..")
-          .because("the core must build and run with nothing but the JDK");
+          .resideOutsideOfPackages("dev.tokenrefresh.core..", "java..", "javax.crypto..")
+          .because("the core must build and run with nothing but the JDK (its AES-GCM included)");
+
+  @ArchTest
+  static final ArchRule hazelcastOnlyInItsAdapter =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.tokenrefresh.jakarta.cluster..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.hazelcast..")
+          .because("Hazelcast is an optional adapter at the edge, loaded only when present");
 
   @ArchTest
   static final ArchRule onlyTheSystemTickerReadsTheClock =

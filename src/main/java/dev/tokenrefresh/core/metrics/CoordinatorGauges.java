@@ -24,4 +24,12 @@ public interface CoordinatorGauges {
 
   /** Rotations remembered by rotation grace. */
   int graceEntries();
+
+  /**
+   * Whether the token endpoint is known (configured, or found by discovery); {@code false} while
+   * discovery is still being retried.
+   */
+  default boolean idpReady() {
+    return true;
+  }
 }

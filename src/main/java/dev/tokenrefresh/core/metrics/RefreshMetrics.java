@@ -51,6 +51,27 @@ public interface RefreshMetrics {
   /** The heap guard's verdict changed to "under pressure". */
   default void memoryPressureEntered() {}
 
+  /** This node won the cluster-wide claim of a flight and leads it. */
+  default void claimLed() {}
+
+  /** Another node leads the flight; this node waits for its outcome. */
+  default void claimFollowed() {}
+
+  /** This node took a flight over from a leading node that left the cluster or gave it up. */
+  default void claimTakenOver() {}
+
+  /** A leading node renewed its lease. */
+  default void leaseRenewed() {}
+
+  /** A leading node found its lease gone (expired or taken over). */
+  default void leaseLost() {}
+
+  /** A session copy holding a rotated refresh token was answered with the grid's newer tokens. */
+  default void staleCopyCorrected() {}
+
+  /** A call to the cluster's data grid failed or did not answer in time. */
+  default void gridFailed() {}
+
   /**
    * Hands over the live gauges once, when the coordinator is built. Adapters register them; the
    * suppliers are cheap and thread-safe.

@@ -1,8 +1,10 @@
 package dev.tokenrefresh.jakarta.cdi;
 
 import dev.tokenrefresh.jakarta.config.ConfigSource;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -10,25 +12,47 @@ import javax.naming.NamingException;
  * The container-managed executors the module runs on, looked up by JNDI name: {@code
  * token-refresh.executor} (default {@code java:comp/DefaultManagedExecutorService}) for provider
  * calls, {@code token-refresh.scheduled-executor} (default {@code
- * java:comp/DefaultManagedScheduledExecutorService}) for timeouts and cleanup.
+ * java:comp/DefaultManagedScheduledExecutorService}) for timeouts and cleanup. The defaults exist
+ * on every Jakarta EE 10 server, so one WAR deploys unchanged on Payara and WildFly; dedicated
+ * executors ({@code payara-config/}, {@code wildfly-config/}) keep a slow provider from occupying
+ * the threads the rest of the application shares.
  *
  * @param calls runs provider calls
  * @param timers runs timeouts and cleanup
  */
 record ManagedExecutors(ExecutorService calls, ScheduledExecutorService timers) {
 
+  private static final Logger LOG = Logger.getLogger(ManagedExecutors.class.getName());
+
   static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
   static final String DEFAULT_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
 
+  /** What to run to create the dedicated executors, named in log lines and errors. */
+  static final String HOW_TO_CREATE =
+      "on Payara run payara-config/post-boot-commands.asadmin (Payara Micro:"
+          + " --postbootcommandfile; Payara Server: asadmin multimode --file), on WildFly run"
+          + " wildfly-config/executors.cli (jboss-cli.sh --file)";
+
   static ManagedExecutors lookup(ConfigSource source) {
+    Optional<String> calls = source.text("token-refresh.executor");
+    Optional<String> timers = source.text("token-refresh.scheduled-executor");
+    if (calls.isEmpty() || timers.isEmpty()) {
+      LOG.info(
+          () ->
+              "token-refresh-filter runs on the server's default managed executors ("
+                  + (calls.isEmpty() ? DEFAULT_EXECUTOR + " " : "")
+                  + (timers.isEmpty() ? DEFAULT_SCHEDULER : "")
+                  + ") because token-refresh.executor / token-refresh.scheduled-executor are not"
+                  + " set. That works, but a slow identity provider then occupies threads the"
+                  + " application shares; for dedicated executors "
+                  + HOW_TO_CREATE
+                  + " and set both keys.");
+    }
     return new ManagedExecutors(
-        lookup(
-            "token-refresh.executor",
-            source.text("token-refresh.executor").orElse(DEFAULT_EXECUTOR),
-            ExecutorService.class),
+        lookup("token-refresh.executor", calls.orElse(DEFAULT_EXECUTOR), ExecutorService.class),
         lookup(
             "token-refresh.scheduled-executor",
-            source.text("token-refresh.scheduled-executor").orElse(DEFAULT_SCHEDULER),
+            timers.orElse(DEFAULT_SCHEDULER),
             ScheduledExecutorService.class));
   }
 
@@ -42,7 +66,13 @@ record ManagedExecutors(ExecutorService calls, ScheduledExecutorService timers) 
       return type.cast(found);
     } catch (NamingException e) {
       throw new IllegalArgumentException(
-          key + " names '" + name + "', which JNDI does not know: create the resource", e);
+          key
+              + " names '"
+              + name
+              + "', which JNDI does not know: create the resource ("
+              + HOW_TO_CREATE
+              + "), or remove the key to use the server's default",
+          e);
     }
   }
 }

@@ -1,17 +1,26 @@
 package dev.tokenrefresh.jakarta.cdi;
 
+import dev.tokenrefresh.core.time.Scheduler;
+import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.jakarta.config.ConfigSource;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
+import dev.tokenrefresh.oidc.DiscoveringTokenEndpoint;
+import dev.tokenrefresh.oidc.NimbusTokenEndpoint;
 import dev.tokenrefresh.oidc.OidcClientSettings;
 import dev.tokenrefresh.oidc.OidcClientSettingsBuilder;
 import dev.tokenrefresh.oidc.ProviderDiscovery;
+import dev.tokenrefresh.oidc.ProviderEndpoints;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
- * Completes the client settings: with {@code token-refresh.oidc.token-endpoint} set, uses it as
- * configured; otherwise discovers the token endpoint and JWKS from {@code
- * token-refresh.oidc.issuer}. Thread-safe (stateless).
+ * Connects the token endpoint: with {@code token-refresh.oidc.token-endpoint} set, as configured;
+ * otherwise by discovery from {@code token-refresh.oidc.issuer}, retried in the background until
+ * the provider answers. Either way every setting is validated at once, so that invalid
+ * configuration fails the deployment and an unreachable provider does not. Thread-safe (stateless).
  */
 final class OidcEndpoints {
 
@@ -20,25 +29,56 @@ final class OidcEndpoints {
 
   private OidcEndpoints() {}
 
-  static OidcClientSettings resolve(ConfigSource source) {
+  /** The time bases the endpoint needs: wall clock for tokens, ticker and executors for retries. */
+  record Surroundings(Clock clock, Ticker ticker, Scheduler scheduler, Executor executor) {}
+
+  /**
+   * @param callTimeout {@code token-refresh.timeout}, which connect plus read timeout must fit in
+   * @return the endpoint, not yet started
+   * @throws IllegalArgumentException naming the key of an invalid setting
+   */
+  static DiscoveringTokenEndpoint connect(
+      ConfigSource source, Duration callTimeout, Surroundings around) {
     OidcClientSettingsBuilder builder = SettingsMapping.oidcSettings(source);
-    boolean explicit = source.text("token-refresh.oidc.token-endpoint").isPresent();
-    if (!explicit) {
-      URI issuer =
-          source
-              .text("token-refresh.oidc.issuer")
-              .map(URI::create)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "token-refresh.oidc.issuer or token-refresh.oidc.token-endpoint must be"
-                              + " set"));
-      Duration connect =
-          source.duration("token-refresh.oidc.connect-timeout").orElse(DEFAULT_CONNECT_TIMEOUT);
-      Duration read =
-          source.duration("token-refresh.oidc.read-timeout").orElse(DEFAULT_READ_TIMEOUT);
-      builder.endpoints(new ProviderDiscovery(connect, read).discover(issuer));
+    if (source.text("token-refresh.oidc.token-endpoint").isPresent()) {
+      NimbusTokenEndpoint endpoint = endpoint(builder, callTimeout, around.clock());
+      return discovering(
+          source.text("token-refresh.oidc.token-endpoint").get(), () -> endpoint, around);
     }
-    return builder.build();
+    URI issuer =
+        source
+            .text("token-refresh.oidc.issuer")
+            .map(URI::create)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "token-refresh.oidc.issuer or token-refresh.oidc.token-endpoint must be"
+                            + " set"));
+    // Everything but the discovered endpoints is checked now, against stand-ins.
+    endpoint(
+        builder.endpoints(new ProviderEndpoints(issuer, issuer, issuer)),
+        callTimeout,
+        around.clock());
+    ProviderDiscovery discovery =
+        new ProviderDiscovery(
+            source.duration("token-refresh.oidc.connect-timeout").orElse(DEFAULT_CONNECT_TIMEOUT),
+            source.duration("token-refresh.oidc.read-timeout").orElse(DEFAULT_READ_TIMEOUT));
+    return discovering(
+        issuer.toString(),
+        () -> endpoint(builder.endpoints(discovery.discover(issuer)), callTimeout, around.clock()),
+        around);
+  }
+
+  private static NimbusTokenEndpoint endpoint(
+      OidcClientSettingsBuilder builder, Duration callTimeout, Clock clock) {
+    OidcClientSettings settings = builder.build();
+    settings.requireWithin(callTimeout);
+    return new NimbusTokenEndpoint(settings, clock);
+  }
+
+  private static DiscoveringTokenEndpoint discovering(
+      String name, Supplier<NimbusTokenEndpoint> resolve, Surroundings around) {
+    return new DiscoveringTokenEndpoint(
+        name, resolve, around.scheduler(), around.executor(), around.ticker());
   }
 }

@@ -4,17 +4,21 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
 import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.cluster.FlightGate;
+import dev.tokenrefresh.core.health.LastSuccess;
+import dev.tokenrefresh.core.health.ReadinessReport;
 import dev.tokenrefresh.core.memory.HeapGauge;
+import dev.tokenrefresh.core.metrics.RefreshCounts;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.jakarta.cluster.ClusterSelection;
 import dev.tokenrefresh.jakarta.config.ConfigSource;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.metrics.MetricsSelection;
-import dev.tokenrefresh.oidc.NimbusTokenEndpoint;
-import dev.tokenrefresh.oidc.OidcClientSettings;
+import dev.tokenrefresh.oidc.DiscoveringTokenEndpoint;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +38,8 @@ import org.eclipse.microprofile.config.Config;
  * The application-wide owner of the {@link RefreshCoordinator}: reads {@code token-refresh.*} from
  * MicroProfile Config, connects the Nimbus token endpoint, runs provider calls on a {@code
  * ManagedExecutorService} and cleanup on a {@code ManagedScheduledExecutorService}. It starts with
- * the application, so invalid configuration fails the deployment with a message naming the key.
- * Thread-safe.
+ * the application, so invalid configuration fails the deployment with a message naming the key; an
+ * unreachable identity provider does not (discovery is retried in the background). Thread-safe.
  */
 @ApplicationScoped
 public class TokenRefreshService {
@@ -47,11 +52,15 @@ public class TokenRefreshService {
   @Inject Instance<Object> beans;
 
   private RefreshCoordinator coordinator;
-  private NimbusTokenEndpoint tokenEndpoint;
+  private DiscoveringTokenEndpoint tokenEndpoint;
   private RefreshSettings settings;
   private FilterSettings filterSettings;
   private ScheduledFuture<?> cleanup;
+  private FlightGate gate = FlightGate.local();
+  private RefreshCounts counts;
   private final Clock clock = Clock.systemUTC();
+  private final LastSuccess lastSuccess = new LastSuccess(Ticker.system());
+  private boolean breakerOpenIsDown;
 
   /** Makes the bean start (and validate its configuration) when the application starts. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -64,32 +73,47 @@ public class TokenRefreshService {
       ConfigSource source = new ConfigSource(key -> config.getOptionalValue(key, String.class));
       settings = SettingsMapping.refreshSettings(source);
       filterSettings = SettingsMapping.filterSettings(source, settings);
-      OidcClientSettings oidc = OidcEndpoints.resolve(source);
-      oidc.requireWithin(settings.timeout());
+      breakerOpenIsDown = SettingsMapping.breakerOpenIsDown(source);
       ManagedExecutors executors = ManagedExecutors.lookup(source);
-      RefreshMetrics metrics = MetricsSelection.select(source.text("token-refresh.metrics"), beans);
-      tokenEndpoint = new NimbusTokenEndpoint(oidc, clock);
-      coordinator =
-          new RefreshCoordinator(
+      ManagedScheduler scheduler = new ManagedScheduler(executors.timers());
+      tokenEndpoint =
+          OidcEndpoints.connect(
+              source,
+              settings.timeout(),
+              new OidcEndpoints.Surroundings(clock, Ticker.system(), scheduler, executors.calls()));
+      counts =
+          new RefreshCounts(
+              MetricsSelection.select(
+                  source.text("token-refresh.metrics"),
+                  source.text("otel.sdk.disabled").map("false"::equalsIgnoreCase).orElse(false),
+                  beans));
+      RefreshMetrics metrics = counts;
+      CoordinatorPorts ports =
+          new CoordinatorPorts(
+              lastSuccess.around(tokenEndpoint),
+              executors.calls(),
+              scheduler,
+              Ticker.system(),
+              HeapGauge.jvm(),
+              metrics);
+      FilterSettings f = filterSettings;
+      gate =
+          ClusterSelection.select(
+              source,
+              SettingsMapping.clusterSettings(source),
               settings,
-              new CoordinatorPorts(
-                  tokenEndpoint,
-                  executors.calls(),
-                  new ManagedScheduler(executors.timers()),
-                  Ticker.system(),
-                  HeapGauge.jvm(),
-                  metrics));
+              ports,
+              t -> !t.needsRefresh(clock.instant(), f.refreshAhead()));
+      coordinator = new RefreshCoordinator(settings, ports, gate);
       long every = settings.cleanupInterval().toNanos();
       cleanup =
           executors
               .timers()
               .scheduleAtFixedRate(coordinator::cleanup, every, every, TimeUnit.NANOSECONDS);
+      tokenEndpoint.start();
       LOG.info(
           () ->
-              "token-refresh-filter started: token endpoint "
-                  + oidc.tokenEndpoint()
-                  + ", timeout "
-                  + settings.timeout());
+              "token-refresh-filter started: " + tokenEndpoint + ", timeout " + settings.timeout());
     } catch (RuntimeException e) {
       String message = "Invalid token-refresh-filter configuration: " + e.getMessage();
       // Logged as well as thrown: some servers (Payara 6) report the failed deployment without
@@ -104,6 +128,10 @@ public class TokenRefreshService {
     if (cleanup != null) {
       cleanup.cancel(false);
     }
+    gate.close();
+    if (tokenEndpoint != null) {
+      tokenEndpoint.stop();
+    }
   }
 
   /** Refreshes {@code current} for {@code session}; see {@link RefreshCoordinator#refresh}. */
@@ -116,9 +144,16 @@ public class TokenRefreshService {
    * TokenSet}; save it with the {@code TokenStore}. Validates the ID token like a refresh does.
    *
    * @throws IllegalArgumentException when the tokens are unusable (e.g. no refresh token)
+   * @throws IllegalStateException while the provider has not been reached yet
    */
   public TokenSet tokensFromLogin(Tokens tokens) {
-    return tokenEndpoint.fromLogin(tokens);
+    return tokenEndpoint
+        .resolved()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the identity provider has not been reached yet (discovery is retried)"))
+        .fromLogin(tokens);
   }
 
   /** The filter's settings. */
@@ -134,6 +169,20 @@ public class TokenRefreshService {
   /** The wall clock used for token expiry. */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * The application-wide totals of refresh requests, coalesced requests, grace replays and calls to
+   * the token endpoint, whichever metrics library is present (or none).
+   */
+  public RefreshCounts.Snapshot counts() {
+    return counts.snapshot();
+  }
+
+  /** The readiness verdict and its figures, for the health check. */
+  public ReadinessReport readiness() {
+    return ReadinessReport.assess(
+        coordinator, lastSuccess, coordinator.idpReady(), breakerOpenIsDown, Map.of());
   }
 
   /** Live readings, for diagnostics and tests. */

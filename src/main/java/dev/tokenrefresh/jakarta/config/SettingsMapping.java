@@ -1,6 +1,7 @@
 package dev.tokenrefresh.jakarta.config;
 
 import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.cluster.ClusterSettings;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
 import dev.tokenrefresh.oidc.ClientSigningKey;
@@ -45,6 +46,19 @@ public final class SettingsMapping {
     return b.build();
   }
 
+  /**
+   * The cluster's thresholds ({@code token-refresh.cluster.*}); the mode and keys are read by the
+   * cluster selection.
+   */
+  public static ClusterSettings clusterSettings(ConfigSource c) {
+    ClusterSettings d = ClusterSettings.defaults();
+    String k = P + "cluster.";
+    return new ClusterSettings(
+        c.duration(k + "lease").orElse(d.lease()),
+        c.duration(k + "grid-timeout").orElse(d.gridTimeout()),
+        c.duration(k + "session-ttl").orElse(d.sessionTtl()));
+  }
+
   /** The filter's own settings. */
   public static FilterSettings filterSettings(ConfigSource c, RefreshSettings core) {
     FilterSettings d = FilterSettings.defaults(core.timeout());
@@ -57,6 +71,15 @@ public final class SettingsMapping {
         core.timeout().plus(FilterSettings.WAIT_MARGIN),
         c.integer(P + "max-suspended").orElse(d.maxSuspended()),
         c.integer(P + "max-suspended-per-flight").orElse(d.maxSuspendedPerFlight()));
+  }
+
+  /**
+   * Whether the readiness check reports DOWN while the circuit breaker is open ({@code
+   * token-refresh.health.breaker-open-down}, default {@code false}: an open breaker means the IdP
+   * is failing, not the node, and requests with valid tokens still work).
+   */
+  public static boolean breakerOpenIsDown(ConfigSource c) {
+    return c.bool(P + "health.breaker-open-down").orElse(false);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.tokenrefresh.jakarta.filter;
 
-import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.error.RefreshRejectedException;
@@ -31,6 +30,14 @@ public record RefreshOutcome(int status, String error, Long retryAfter, boolean 
     return new RefreshOutcome(503, "too_many_waiting", 1L, false);
   }
 
+  /**
+   * The answer when the session was logged out or invalidated while its refresh ran: the new tokens
+   * are not stored, and the browser is sent to log in like after a dead grant.
+   */
+  public static RefreshOutcome sessionEnded() {
+    return new RefreshOutcome(401, "session_ended", null, true);
+  }
+
   /** Maps a refresh failure to its answer. */
   public static RefreshOutcome of(Throwable failure) {
     if (failure instanceof GrantRevokedException) {
@@ -46,7 +53,12 @@ public record RefreshOutcome(int status, String error, Long retryAfter, boolean 
           status, rejected.reason().tag(), seconds(rejected.retryAfter()), false);
     }
     if (failure instanceof IdpFaultException fault) {
-      String error = fault.kind() == FaultKind.TIMEOUT ? "idp_timeout" : "idp_unavailable";
+      String error =
+          switch (fault.kind()) {
+            case TIMEOUT -> "idp_timeout";
+            case CLIENT_REJECTED -> "client_rejected";
+            default -> "idp_unavailable";
+          };
       return new RefreshOutcome(503, error, IDP_FAULT_RETRY_SECONDS, false);
     }
     return new RefreshOutcome(503, "refresh_failed", IDP_FAULT_RETRY_SECONDS, false);

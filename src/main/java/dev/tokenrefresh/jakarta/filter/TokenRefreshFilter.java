@@ -221,9 +221,18 @@ public class TokenRefreshFilter extends HttpFilter {
       HttpServletRequest req, HttpServletResponse res, FilterChain chain, Resumption done)
       throws IOException, ServletException {
     if (done.failure() == null) {
-      TokenSet held = store.replace(req, done.current(), done.tokens());
+      Optional<TokenSet> held =
+          done.session().equals(store.sessionKey(req).orElse(null))
+              ? store.replace(req, done.current(), done.tokens())
+              : Optional.empty();
+      if (held.isEmpty()) {
+        // Logged out (or invalidated) while the refresh ran: the fresh tokens belong to no one.
+        log(done, "session_ended");
+        OutcomeWriter.write(req, res, RefreshOutcome.sessionEnded(), settings);
+        return;
+      }
       log(done, "refreshed");
-      proceed(req, res, chain, held);
+      proceed(req, res, chain, held.get());
       return;
     }
     RefreshOutcome outcome = RefreshOutcome.of(done.failure());

@@ -29,11 +29,7 @@ public class HttpSessionTokenStore implements TokenStore {
   @Override
   public Optional<TokenSet> load(HttpServletRequest request) {
     // Runs on every request: no intermediate Optional, one attribute lookup.
-    HttpSession session = request.getSession(false);
-    if (session == null) {
-      return Optional.empty();
-    }
-    return session.getAttribute(ATTRIBUTE) instanceof Holder h
+    return attribute(request) instanceof Holder h
         ? Optional.ofNullable(h.tokens.get())
         : Optional.empty();
   }
@@ -53,22 +49,31 @@ public class HttpSessionTokenStore implements TokenStore {
     }
   }
 
+  /**
+   * Replaces the tokens only while the session still holds the refresh token the refresh started
+   * from: a refresh of one login finishing after the browser logged in again (as the same or
+   * another user) never overwrites the new login, and one finishing after a logout stores nothing.
+   */
   @Override
-  public TokenSet replace(HttpServletRequest request, TokenSet previous, TokenSet refreshed) {
+  public Optional<TokenSet> replace(
+      HttpServletRequest request, TokenSet previous, TokenSet refreshed) {
     Optional<Holder> holder = holder(request);
     if (holder.isEmpty()) {
-      return refreshed;
+      return Optional.empty();
     }
     AtomicReference<TokenSet> ref = holder.get().tokens;
     while (true) {
       TokenSet current = ref.get();
-      boolean newer = current == null || refreshed.issuedAt().isAfter(current.issuedAt());
-      if (!(current == previous || newer)) {
-        return current;
+      if (current == null) {
+        return Optional.empty();
+      }
+      boolean sameGrant = current.refreshToken().equals(previous.refreshToken());
+      if (!sameGrant || refreshed.issuedAt().isBefore(current.issuedAt())) {
+        return Optional.of(current);
       }
       if (ref.compareAndSet(current, refreshed)) {
         markChanged(request, holder.get());
-        return refreshed;
+        return Optional.of(refreshed);
       }
     }
   }
@@ -77,7 +82,11 @@ public class HttpSessionTokenStore implements TokenStore {
   public void clear(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session != null) {
-      session.removeAttribute(ATTRIBUTE);
+      try {
+        session.removeAttribute(ATTRIBUTE);
+      } catch (IllegalStateException invalidated) {
+        // Already gone with its session.
+      }
     }
   }
 
@@ -104,7 +113,14 @@ public class HttpSessionTokenStore implements TokenStore {
   @Override
   public Optional<SessionKey> sessionKey(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    return session == null ? Optional.empty() : Optional.of(SessionKey.of(session.getId()));
+    if (session == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(SessionKey.of(session.getId()));
+    } catch (IllegalStateException invalidated) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -114,17 +130,35 @@ public class HttpSessionTokenStore implements TokenStore {
   private static void markChanged(HttpServletRequest request, Holder holder) {
     HttpSession session = request.getSession(false);
     if (session != null) {
-      session.setAttribute(ATTRIBUTE, holder);
+      try {
+        session.setAttribute(ATTRIBUTE, holder);
+      } catch (IllegalStateException invalidated) {
+        // The session ended meanwhile: nothing left to replicate.
+      }
     }
   }
 
   private static Optional<Holder> holder(HttpServletRequest request) {
+    return attribute(request) instanceof Holder h && h.tokens.get() != null
+        ? Optional.of(h)
+        : Optional.empty();
+  }
+
+  /**
+   * The attribute, or {@code null} without a session or when the session was invalidated by another
+   * request between {@code getSession} and {@code getAttribute} (which then throws {@link
+   * IllegalStateException}): an ending session holds no tokens, never a 500.
+   */
+  private static Object attribute(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {
-      return Optional.empty();
+      return null;
     }
-    Object value = session.getAttribute(ATTRIBUTE);
-    return value instanceof Holder h && h.tokens.get() != null ? Optional.of(h) : Optional.empty();
+    try {
+      return session.getAttribute(ATTRIBUTE);
+    } catch (IllegalStateException invalidated) {
+      return null;
+    }
   }
 
   /** The session attribute. Serializable for session replication; prints no token. */

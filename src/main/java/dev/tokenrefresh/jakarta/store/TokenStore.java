@@ -31,12 +31,15 @@ public interface TokenStore {
   void save(HttpServletRequest request, TokenSet tokens);
 
   /**
-   * Stores {@code refreshed}, which replaces {@code previous}, unless the session already holds
-   * newer tokens (another request saved them first). Must not hold a lock across any I/O.
+   * Stores {@code refreshed}, which replaces {@code previous}, only while the session still holds
+   * {@code previous}'s refresh token: when another request saved the replacement first, or the
+   * browser logged in again meanwhile, the session's tokens stay. Must not hold a lock across any
+   * I/O.
    *
-   * @return the tokens the session holds afterwards
+   * @return the tokens the session holds afterwards; empty when it holds none (it was logged out or
+   *     invalidated while the refresh ran), and then {@code refreshed} must not have been stored
    */
-  TokenSet replace(HttpServletRequest request, TokenSet previous, TokenSet refreshed);
+  Optional<TokenSet> replace(HttpServletRequest request, TokenSet previous, TokenSet refreshed);
 
   /** Removes the session's tokens (the grant is dead). */
   void clear(HttpServletRequest request);

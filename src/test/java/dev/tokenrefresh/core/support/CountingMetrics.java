@@ -97,6 +97,41 @@ public final class CountingMetrics implements RefreshMetrics {
   }
 
   @Override
+  public void claimLed() {
+    inc("claim.led");
+  }
+
+  @Override
+  public void claimFollowed() {
+    inc("claim.followed");
+  }
+
+  @Override
+  public void claimTakenOver() {
+    inc("claim.taken_over");
+  }
+
+  @Override
+  public void leaseRenewed() {
+    inc("lease.renewed");
+  }
+
+  @Override
+  public void leaseLost() {
+    inc("lease.lost");
+  }
+
+  @Override
+  public void staleCopyCorrected() {
+    inc("stale.corrected");
+  }
+
+  @Override
+  public void gridFailed() {
+    inc("grid.failed");
+  }
+
+  @Override
   public void bindGauges(CoordinatorGauges bound) {
     this.gauges = bound;
   }

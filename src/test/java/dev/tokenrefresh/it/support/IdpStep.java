@@ -1,7 +1,9 @@
 package dev.tokenrefresh.it.support;
 
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
 import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
 import okhttp3.Headers;
 
@@ -14,13 +16,14 @@ public final class IdpStep {
 
   private static final IdpStep PASS_THROUGH = new IdpStep(null, Duration.ZERO, null);
 
-  /** The reply, made per call; {@code null} to let mock-oauth2-server answer. */
-  private final Supplier<OAuth2HttpResponse> reply;
+  /** The reply, made per call from its request; {@code null} to let mock-oauth2-server answer. */
+  private final Function<OAuth2HttpRequest, OAuth2HttpResponse> reply;
 
   private final Duration delay;
   private final Hold hold;
 
-  private IdpStep(Supplier<OAuth2HttpResponse> reply, Duration delay, Hold hold) {
+  private IdpStep(
+      Function<OAuth2HttpRequest, OAuth2HttpResponse> reply, Duration delay, Hold hold) {
     this.reply = reply;
     this.delay = delay;
     this.hold = hold;
@@ -39,7 +42,7 @@ public final class IdpStep {
   /** A canned reply whose body is made afresh for each call. */
   public static IdpStep replyEach(int status, String contentType, Supplier<String> body) {
     return new IdpStep(
-        () ->
+        request ->
             new OAuth2HttpResponse(
                 Headers.of("Content-Type", contentType, "Cache-Control", "no-store"),
                 status,
@@ -47,6 +50,31 @@ public final class IdpStep {
                 null),
         Duration.ZERO,
         null);
+  }
+
+  /**
+   * A reply made by {@code answer} from the request itself (its form body), e.g. by a provider
+   * model of the test's own that rotates refresh tokens. Runs on the mock server's connection
+   * thread, after any hold or delay.
+   */
+  public static IdpStep answeredBy(Function<OAuth2HttpRequest, OAuth2HttpResponse> answer) {
+    return new IdpStep(answer, Duration.ZERO, null);
+  }
+
+  /** This step's reply with the header {@code name: value} added. */
+  public IdpStep withHeader(String name, String value) {
+    Function<OAuth2HttpRequest, OAuth2HttpResponse> base = reply;
+    return new IdpStep(
+        request -> {
+          OAuth2HttpResponse r = base.apply(request);
+          return new OAuth2HttpResponse(
+              r.getHeaders().newBuilder().add(name, value).build(),
+              r.getStatus(),
+              r.getBody(),
+              r.getBytesBody());
+        },
+        delay,
+        hold);
   }
 
   /** This step, answered {@code delay} late. */
@@ -77,8 +105,8 @@ public final class IdpStep {
     return reply != null;
   }
 
-  OAuth2HttpResponse reply() {
-    return reply.get();
+  OAuth2HttpResponse reply(OAuth2HttpRequest request) {
+    return reply.apply(request);
   }
 
   /** The answer for a request whose step a {@code reset} dropped between match and invoke. */

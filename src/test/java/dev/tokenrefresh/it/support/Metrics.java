@@ -23,10 +23,16 @@ public final class Metrics {
   private static final Pattern LABEL =
       Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+  private static final Pattern HELP = Pattern.compile("# HELP (\\S+) ?(.*)");
+
   private final List<Sample> samples;
 
-  private Metrics(List<Sample> samples) {
+  /** The text of each {@code # HELP} line, by family name, as printed (possibly blank). */
+  private final Map<String, String> help;
+
+  private Metrics(List<Sample> samples, Map<String, String> help) {
     this.samples = samples;
+    this.help = help;
   }
 
   /** Scrapes {@code endpoint}. */
@@ -37,6 +43,12 @@ public final class Metrics {
       throw new AssertionError("scraping " + endpoint + ": HTTP " + r.statusCode());
     }
     List<Sample> samples = new ArrayList<>();
+    Map<String, String> help = new LinkedHashMap<>();
+    r.body()
+        .lines()
+        .map(HELP::matcher)
+        .filter(Matcher::matches)
+        .forEach(m -> help.put(m.group(1), m.group(2).trim()));
     r.body()
         .lines()
         .filter(l -> !l.isBlank() && !l.startsWith("#"))
@@ -47,7 +59,38 @@ public final class Metrics {
                 samples.add(new Sample(m.group(1), labels(m.group(3)), value(m.group(4))));
               }
             });
-    return new Metrics(samples);
+    return new Metrics(samples, help);
+  }
+
+  /** The {@code # HELP} text of each family whose name starts with {@code prefix}. */
+  public Map<String, String> helpTexts(String prefix) {
+    Map<String, String> found = new LinkedHashMap<>();
+    help.forEach(
+        (family, text) -> {
+          if (family.startsWith(prefix)) {
+            found.put(family, text);
+          }
+        });
+    return found;
+  }
+
+  /**
+   * Every sample whose name starts with {@code prefix}, as {@code name{labels}} → value, in the
+   * order of the scrape.
+   */
+  public Map<String, Double> samplesStartingWith(String prefix) {
+    Map<String, Double> found = new LinkedHashMap<>();
+    for (Sample s : samples) {
+      if (s.name().startsWith(prefix)) {
+        found.merge(s.name() + s.labels(), s.value(), Double::sum);
+      }
+    }
+    return found;
+  }
+
+  /** The sum of the samples named exactly {@code sampleName} that carry {@code labels}. */
+  public double value(String sampleName, String... labels) {
+    return sum(sampleName, labels);
   }
 
   /** The counter {@code name} (without {@code _total}), 0 when it has no sample yet. */

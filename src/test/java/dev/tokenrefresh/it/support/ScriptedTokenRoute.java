@@ -55,7 +55,7 @@ final class ScriptedTokenRoute implements Route {
     synchronized (decided) {
       step = decided.get(request);
     }
-    return step == null ? IdpStep.lost() : step.reply();
+    return step == null ? IdpStep.lost() : step.reply(request);
   }
 
   void enqueue(IdpStep step) {

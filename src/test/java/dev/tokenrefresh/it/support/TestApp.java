@@ -77,6 +77,16 @@ public final class TestApp {
     return Metrics.scrape(where.startsWith("/") ? base.resolve(where) : URI.create(where));
   }
 
+  /**
+   * The module's readiness check: {@code it.health.url} is an absolute URL, or a path at the root
+   * of the deployment's server.
+   */
+  public Health readiness() {
+    String where = System.getProperty("it.health.url", "/health/ready");
+    return Health.read(
+        where.startsWith("/") ? base.resolve(where) : URI.create(where), "token-refresh");
+  }
+
   HttpResponse<String> postTokens(String cookie, TokenGrant tokens, Duration expiresIn) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri(SESSION_TOKENS))

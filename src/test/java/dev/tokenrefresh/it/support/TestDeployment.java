@@ -25,11 +25,12 @@ public final class TestDeployment {
 
   /**
    * @param warName the archive's name, which is also its context path
-   * @param overrides configuration keys to add or replace
+   * @param overrides configuration keys to add or replace; a blank value removes the key
    */
   public static WebArchive create(String warName, Map<String, String> overrides) {
     Map<String, String> config = TestSettings.properties(MockIdp.shared().tokenEndpoint());
     config.putAll(overrides);
+    config.values().removeIf(String::isBlank);
     String properties =
         config.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue())

@@ -32,4 +32,13 @@ class DurationSyntaxTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("token-refresh.timeout must be a duration");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"366d", "9223372036854775807s", "PT9999999999999H"})
+  void parse_beyond365Days_isRefusedNamingTheKey(String text) {
+    assertThatThrownBy(() -> DurationSyntax.parse("token-refresh.cooldown", text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "token-refresh.cooldown must be a duration of at most 365 days, was '" + text + "'");
+  }
 }

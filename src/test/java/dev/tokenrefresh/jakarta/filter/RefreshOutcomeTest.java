@@ -39,11 +39,35 @@ class RefreshOutcomeTest {
   }
 
   @Test
+  void clusterUnavailable_is503WithTheGridsRetryAfterAndKeepsTheSession() {
+    assertThat(
+            RefreshOutcome.of(
+                new RefreshRejectedException(
+                    RejectionReason.CLUSTER_UNAVAILABLE, Duration.ofSeconds(5))))
+        .isEqualTo(new RefreshOutcome(503, "cluster_unavailable", 5L, false));
+  }
+
+  @Test
+  void providerNotReachedYet_is503IdpNotReadyWithTheTimeUntilTheNextDiscoveryAttempt() {
+    assertThat(
+            RefreshOutcome.of(
+                new RefreshRejectedException(
+                    RejectionReason.IDP_NOT_READY, Duration.ofMillis(3500))))
+        .isEqualTo(new RefreshOutcome(503, "idp_not_ready", 4L, false));
+  }
+
+  @Test
   void providerFaults_are503AndKeepTheSession() {
     assertThat(RefreshOutcome.of(IdpFaultException.of(FaultKind.TIMEOUT, "slow")))
         .isEqualTo(new RefreshOutcome(503, "idp_timeout", 5L, false));
     assertThat(RefreshOutcome.of(IdpFaultException.of(FaultKind.MALFORMED_RESPONSE, "garbage")))
         .isEqualTo(new RefreshOutcome(503, "idp_unavailable", 5L, false));
+  }
+
+  @Test
+  void rejectedClient_is503WithItsOwnError_andKeepsTheSession() {
+    assertThat(RefreshOutcome.of(IdpFaultException.of(FaultKind.CLIENT_REJECTED, "invalid_client")))
+        .isEqualTo(new RefreshOutcome(503, "client_rejected", 5L, false));
   }
 
   @Test

@@ -97,6 +97,30 @@ class NamedMetricsTest {
   }
 
   @Test
+  void clusterEvents_moveTheDocumentedNames() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    events.clear();
+    metrics.claimLed();
+    metrics.claimFollowed();
+    metrics.claimTakenOver();
+    metrics.leaseRenewed();
+    metrics.leaseLost();
+    metrics.staleCopyCorrected();
+    metrics.gridFailed();
+    metrics.rejected(RejectionReason.CLUSTER_UNAVAILABLE);
+    assertThat(events)
+        .containsExactly(
+            "token_refresh_cluster_claims{role=led}",
+            "token_refresh_cluster_claims{role=followed}",
+            "token_refresh_cluster_claims{role=taken_over}",
+            "token_refresh_cluster_lease_renewals",
+            "token_refresh_cluster_leases_lost",
+            "token_refresh_cluster_stale_copies_corrected",
+            "token_refresh_cluster_grid_failures",
+            "token_refresh_rejections{reason=cluster_unavailable}");
+  }
+
+  @Test
   void bindGauges_registersEveryGaugeReadingTheLiveValues() {
     NamedMetrics metrics = new NamedMetrics(sink);
     metrics.bindGauges(
@@ -130,6 +154,11 @@ class NamedMetricsTest {
           public int graceEntries() {
             return 5;
           }
+
+          @Override
+          public boolean idpReady() {
+            return false;
+          }
         });
     Map<String, Integer> read = new TreeMap<>();
     gauges.forEach((name, source) -> read.put(name, source.getAsInt()));
@@ -140,6 +169,7 @@ class NamedMetricsTest {
                     "token_refresh_active_flights", 3,
                     "token_refresh_breaker_state", 2,
                     "token_refresh_grace_entries", 5,
+                    "token_refresh_idp_ready", 0,
                     "token_refresh_in_flight_calls", 1,
                     "token_refresh_queued_flights", 2,
                     "token_refresh_tracked_sessions", 4)));

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class HttpSessionTokenStoreTest {
@@ -44,9 +45,44 @@ class HttpSessionTokenStoreTest {
     TokenSet newer = tokens(60);
     TokenSet stale = tokens(30);
     store.save(request, old);
-    assertThat(store.replace(request, old, newer)).isEqualTo(newer);
-    assertThat(store.replace(request, old, stale)).isEqualTo(newer);
+    assertThat(store.replace(request, old, newer)).contains(newer);
+    assertThat(store.replace(request, old, stale)).contains(newer);
     assertThat(store.load(request)).contains(newer);
+  }
+
+  @Test
+  void replace_afterTheBrowserLoggedInAsSomeoneElse_keepsTheNewLoginsTokens() {
+    TokenSet userA = tokens(0);
+    TokenSet userB = tokens(30);
+    TokenSet userARefreshed = tokens(60);
+    store.save(request, userA);
+    store.save(request, userB);
+
+    assertThat(store.replace(request, userA, userARefreshed)).contains(userB);
+    assertThat(store.load(request)).contains(userB);
+  }
+
+  @Test
+  void replace_afterLogoutClearedTheTokens_storesNothingAndSaysSo() {
+    TokenSet old = tokens(0);
+    store.save(request, old);
+    store.clear(request);
+
+    assertThat(store.replace(request, old, tokens(60))).isEmpty();
+    assertThat(store.load(request)).isEmpty();
+  }
+
+  @Test
+  void everyMethod_onASessionInvalidatedUnderneath_actsAsIfItHeldNoTokens() {
+    AtomicBoolean invalidated = new AtomicBoolean();
+    HttpServletRequest onDying = FakeHttp.request(FakeHttp.session("JSESSION-7", invalidated));
+    store.save(onDying, tokens(0));
+    invalidated.set(true);
+
+    assertThat(store.load(onDying)).isEmpty();
+    assertThat(store.replace(onDying, tokens(0), tokens(60))).isEmpty();
+    store.clear(onDying, tokens(0));
+    store.clear(onDying);
   }
 
   @Test

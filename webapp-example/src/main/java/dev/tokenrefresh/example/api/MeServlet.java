@@ -1,8 +1,10 @@
 package dev.tokenrefresh.example.api;
 
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
+import dev.tokenrefresh.core.metrics.RefreshCounts;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.example.store.RefreshCountingTokenStore;
+import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
 import dev.tokenrefresh.jakarta.filter.TokenRefreshFilter;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -22,12 +24,15 @@ import java.time.Instant;
  * called with the access token the module put on the request. Answers
  *
  * <pre>{@code {"sub": "...", "name": "...", "exp": 1767225600, "expiresAt": "2026-01-01T00:00:00Z",
- *  "expiresInSeconds": 12, "refreshes": 1}}</pre>
+ *  "expiresInSeconds": 12, "refreshes": 1,
+ *  "module": {"requests": 100, "coalesced": 3, "graceReplays": 96, "idpCalls": 1}}}</pre>
  *
- * where {@code exp} is the access token's expiry (epoch seconds) and {@code refreshes} how often
- * this session's tokens were refreshed. Without a login: 401 {@code {"error":"login_required"}}; if
- * the provider rejects the token: 502 with its error code. {@code asyncSupported}, so that the
- * module can suspend requests waiting for a refresh without holding their threads. Thread-safe.
+ * where {@code exp} is the access token's expiry (epoch seconds), {@code refreshes} how often this
+ * session's tokens were refreshed, and {@code module} the module's application-wide totals since
+ * start ({@link TokenRefreshService#counts()}). Without a login: 401 {@code
+ * {"error":"login_required"}}; if the provider rejects the token: 502 with its error code. {@code
+ * asyncSupported}, so that the module can suspend requests waiting for a refresh without holding
+ * their threads. Thread-safe.
  */
 @WebServlet(urlPatterns = "/api/me", asyncSupported = true)
 public class MeServlet extends HttpServlet {
@@ -36,6 +41,7 @@ public class MeServlet extends HttpServlet {
 
   @Inject transient UserInfoClient userInfo;
   @Inject transient RefreshCountingTokenStore store;
+  @Inject transient TokenRefreshService module;
 
   private final transient Clock clock = Clock.systemUTC();
 
@@ -73,6 +79,14 @@ public class MeServlet extends HttpServlet {
         .add("expiresAt", exp.toString())
         .add("expiresInSeconds", exp.getEpochSecond() - clock.instant().getEpochSecond())
         .add("refreshes", store.refreshes(req));
+    RefreshCounts.Snapshot counts = module.counts();
+    body.add(
+        "module",
+        Json.createObjectBuilder()
+            .add("requests", counts.requests())
+            .add("coalesced", counts.coalesced())
+            .add("graceReplays", counts.graceReplays())
+            .add("idpCalls", counts.idpCalls()));
     write(resp, 200, body.build());
   }
 

@@ -62,6 +62,10 @@ public final class ExampleServer implements AutoCloseable {
     PayaraMicro.deleteRecursively(root); // --rootdir keeps configuration across restarts
     List<String> jvmOptions = new ArrayList<>(jvmOptions(config.resolve("jvm-options.txt")));
     jvmOptions.addAll(SMALL_HOST_OPTIONS);
+    // The executors post-boot-commands.asadmin creates; the WAR names none (it also deploys on
+    // WildFly, whose dedicated executors have other JNDI names).
+    jvmOptions.add("-Dtoken-refresh.executor=concurrent/tokenRefresh");
+    jvmOptions.add("-Dtoken-refresh.scheduled-executor=concurrent/tokenRefreshTimers");
     return new ExampleServer(
         PayaraMicro.launch(paths.payaraMicro(), paths.workDir())
             .port(port)

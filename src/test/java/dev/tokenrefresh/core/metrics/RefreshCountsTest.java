@@ -1,0 +1,49 @@
+package dev.tokenrefresh.core.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenrefresh.core.support.CountingMetrics;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class RefreshCountsTest {
+
+  @Test
+  void snapshot_countsRequestsCoalescedGraceReplaysAndCalls_andPassesEveryEventOn() {
+    CountingMetrics next = new CountingMetrics();
+    RefreshCounts counts = new RefreshCounts(next);
+    for (int i = 0; i < 5; i++) {
+      counts.refreshRequested();
+    }
+    counts.flightJoined();
+    counts.flightJoined();
+    counts.flightJoined();
+    counts.graceReplayed();
+    counts.idpCallStarted();
+    counts.refreshSucceeded(Duration.ofMillis(3));
+
+    assertThat(counts.snapshot()).isEqualTo(new RefreshCounts.Snapshot(5, 3, 1, 1));
+    assertThat(next.count("requested")).isEqualTo(5);
+    assertThat(next.count("joined")).isEqualTo(3);
+  }
+
+  @Test
+  void everyEventOfThePort_isOverriddenSoThatNoneIsSwallowed() {
+    for (Method m : RefreshMetrics.class.getMethods()) {
+      if (Modifier.isStatic(m.getModifiers())) {
+        continue;
+      }
+      assertThat(
+              Arrays.stream(RefreshCounts.class.getDeclaredMethods())
+                  .anyMatch(
+                      d ->
+                          d.getName().equals(m.getName())
+                              && Arrays.equals(d.getParameterTypes(), m.getParameterTypes())))
+          .as("RefreshCounts passes on " + m.getName())
+          .isTrue();
+    }
+  }
+}
