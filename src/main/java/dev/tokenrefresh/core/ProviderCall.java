@@ -21,6 +21,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One admitted call to the identity provider, from the moment it holds a slot to its single
@@ -39,6 +41,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ProviderCall {
 
+  private static final Logger LOG = Logger.getLogger(ProviderCall.class.getName());
   private static final Duration EXECUTOR_FULL_RETRY = Duration.ofSeconds(1);
 
   private final CoordinatorPorts ports;
@@ -82,7 +85,10 @@ final class ProviderCall {
     this.attempt = attempt;
   }
 
-  /** Called when the concurrency limit grants a slot, or when the wait for one ran out. */
+  /**
+   * Called when the concurrency limit grants a slot, or when the wait for one ran out. Never
+   * throws: it runs inside {@code whenComplete}, where an exception would be lost with the flight.
+   */
   void onSlot(Slot granted, Throwable waitFailure, Duration timeout) {
     if (waitFailure != null) {
       refuse(unwrap(waitFailure));
@@ -92,15 +98,27 @@ final class ProviderCall {
     startedAt = ports.ticker().read();
     try {
       task = ports.executor().submit(this::run);
-    } catch (RejectedExecutionException full) {
+    } catch (RuntimeException refused) {
+      // Full (RejectedExecutionException) or stopping (IllegalStateException during undeploy):
+      // the call never ran, so the slot, the breaker permit and the attempt go back.
       claimed.set(true);
       granted.release();
-      refuse(new RefreshRejectedException(RejectionReason.SATURATED, EXECUTOR_FULL_RETRY));
+      refuse(
+          refused instanceof RejectedExecutionException
+              ? new RefreshRejectedException(RejectionReason.SATURATED, EXECUTOR_FULL_RETRY)
+              : new IdpFaultException(
+                  FaultKind.UNEXPECTED, "the executor refused the call", true, refused));
       return;
     }
-    ports.metrics().idpCallStarted();
-    Scheduler.Cancellable timer = ports.scheduler().schedule(this::onTimeout, timeout);
-    flight.whenComplete((tokens, failure) -> timer.cancel());
+    guarded(ports.metrics()::idpCallStarted);
+    try {
+      Scheduler.Cancellable timer = ports.scheduler().schedule(this::onTimeout, timeout);
+      flight.whenComplete((tokens, failure) -> timer.cancel());
+    } catch (RuntimeException noTimer) {
+      // The call runs unbounded by this timer, still bounded by its HTTP timeouts.
+      LOG.log(
+          Level.WARNING, "token refresh: no timeout could be scheduled: {0}", noTimer.toString());
+    }
   }
 
   private void run() {
@@ -144,11 +162,11 @@ final class ProviderCall {
   private void succeed(TokenSet tokens) {
     // Remember the rotation before the flight completes and unregisters (see RefreshCoordinator).
     if (!grace.remember(key, session, tokens)) {
-      ports.metrics().graceDropped();
+      guarded(ports.metrics()::graceDropped);
     }
     if (outcome.compareAndSet(false, true)) {
-      breaker.onSuccess(permit);
-      ports.metrics().refreshSucceeded(latency());
+      guarded(() -> breaker.onSuccess(permit));
+      guarded(() -> ports.metrics().refreshSucceeded(latency()));
       flight.complete(tokens);
     }
   }
@@ -158,18 +176,18 @@ final class ProviderCall {
       // Remembered before the flight completes and unregisters, like a rotation: a request of this
       // session that read the tokens before they were cleared gets this answer, not a second call.
       if (!grace.rememberRevoked(key, session, (GrantRevokedException) failure)) {
-        ports.metrics().graceDropped();
+        guarded(ports.metrics()::graceDropped);
       }
     }
     if (!outcome.compareAndSet(false, true)) {
       return;
     }
     if (grantRevoked) {
-      breaker.onSuccess(permit);
-      ports.metrics().grantRevoked(latency());
+      guarded(() -> breaker.onSuccess(permit));
+      guarded(() -> ports.metrics().grantRevoked(latency()));
     } else {
-      breaker.onFault(permit);
-      ports.metrics().idpFaulted(((IdpFaultException) failure).kind(), latency());
+      guarded(() -> breaker.onFault(permit));
+      guarded(() -> ports.metrics().idpFaulted(((IdpFaultException) failure).kind(), latency()));
     }
     flight.completeExceptionally(failure);
   }
@@ -183,12 +201,28 @@ final class ProviderCall {
   }
 
   private void refuse(RefreshException refusal) {
-    breaker.release(permit);
-    attempt.cancel();
+    guarded(() -> breaker.release(permit));
+    guarded(attempt::cancel);
     if (refusal instanceof RefreshRejectedException rejected) {
-      ports.metrics().rejected(rejected.reason());
+      guarded(() -> ports.metrics().rejected(rejected.reason()));
     }
     flight.completeExceptionally(refusal);
+  }
+
+  /**
+   * Runs a side effect (breaker bookkeeping and its listener, a metrics adapter) so that its
+   * failure can never keep the flight from completing: every later refresh of the token would join
+   * a flight that never ends.
+   */
+  static void guarded(Runnable sideEffect) {
+    try {
+      sideEffect.run();
+    } catch (RuntimeException broken) {
+      LOG.log(
+          Level.WARNING,
+          "token refresh: a listener or metrics adapter failed: {0}",
+          broken.toString());
+    }
   }
 
   private Duration latency() {

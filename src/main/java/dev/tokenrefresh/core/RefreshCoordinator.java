@@ -178,7 +178,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
       granted.whenComplete((s, e) -> call.onSlot(s, e, timeout));
     } catch (RefreshRejectedException rejected) {
       giveBack(permit, attempt);
-      ports.metrics().rejected(rejected.reason());
+      ProviderCall.guarded(() -> ports.metrics().rejected(rejected.reason()));
       flight.completeExceptionally(rejected);
     } catch (RuntimeException unexpected) {
       // E.g. the container's scheduler refused work during undeploy: fail this flight, not the

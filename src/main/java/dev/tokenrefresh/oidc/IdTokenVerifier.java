@@ -3,7 +3,11 @@ package dev.tokenrefresh.oidc;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.id.ClientID;
@@ -14,10 +18,12 @@ import dev.tokenrefresh.core.error.IdpFaultException;
 import java.net.MalformedURLException;
 
 /**
- * Validates a refreshed ID token with Nimbus's {@link IDTokenValidator}: signature against the
- * provider's JWK set (fetched through the interruptible sender, cached and rate-limited by Nimbus),
- * {@code iss}, {@code aud}, {@code exp} and {@code iat}, with Nimbus's 60 s clock skew. When no JWK
- * set is configured it accepts every ID token unchecked. Thread-safe.
+ * Validates an ID token with Nimbus's {@link IDTokenValidator}: signature against the provider's
+ * JWK set, {@code iss}, {@code aud}, {@code exp} and {@code iat}, with Nimbus's 60 s clock skew.
+ * The JWK set comes from Nimbus's {@link JWKSourceBuilder} through the interruptible sender:
+ * cached, fetched again when a token names an unknown {@code kid} (the provider rotated its keys),
+ * rate-limited, never retried inside a refresh. When no JWK set is configured it accepts every ID
+ * token unchecked. Thread-safe.
  */
 final class IdTokenVerifier {
 
@@ -32,13 +38,18 @@ final class IdTokenVerifier {
       return;
     }
     try {
+      JWKSource<SecurityContext> keys =
+          JWKSourceBuilder.create(settings.jwksUri().toURL(), retriever)
+              .retrying(false)
+              .refreshAheadCache(false)
+              .build();
       validator =
           new IDTokenValidator(
               new Issuer(settings.issuer()),
               new ClientID(settings.audience()),
-              JWSAlgorithm.parse(settings.idTokenSigningAlg()),
-              settings.jwksUri().toURL(),
-              retriever);
+              new JWSVerificationKeySelector<>(
+                  JWSAlgorithm.parse(settings.idTokenSigningAlg()), keys),
+              null);
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException(
           OidcClientSettings.PREFIX + "jwks-uri is not a valid URL: " + settings.jwksUri(), e);

@@ -6,12 +6,15 @@ import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Builds the session's next {@link TokenSet} from a successful token response: bounds every token's
@@ -19,6 +22,8 @@ import java.util.Optional;
  * none, and computes the access token's expiry once. Thread-safe.
  */
 final class TokenSetAssembler {
+
+  private static final Logger LOG = Logger.getLogger(TokenSetAssembler.class.getName());
 
   private final IdTokenVerifier idTokens;
   private final Duration defaultLifetime;
@@ -43,10 +48,45 @@ final class TokenSetAssembler {
             : bounded("refresh token", tokens.getRefreshToken().getValue());
     String idToken = current == null ? null : current.idToken();
     if (tokens instanceof OIDCTokens oidc && oidc.getIDTokenString() != null) {
-      idToken = bounded("ID token", oidc.getIDTokenString());
-      idTokens.verify(idToken);
+      idToken =
+          current == null
+              ? verifiedAtLogin(oidc.getIDTokenString())
+              : afterRefresh(current.idToken(), oidc.getIDTokenString());
     }
     return new TokenSet(accessToken, refreshToken, idToken, expiry(access, issuedAt), issuedAt);
+  }
+
+  private String verifiedAtLogin(String idToken) {
+    bounded("ID token", idToken);
+    idTokens.verify(idToken);
+    return idToken;
+  }
+
+  /**
+   * The ID token to keep after a refresh. The provider has already rotated the refresh token, so an
+   * ID token that cannot be verified (too large, invalid, or the JWK set unreachable) never
+   * discards the new access and refresh tokens: it is not stored, and the session keeps its
+   * previous ID token. One that names another user or client (OIDC Core §12.2) refuses the whole
+   * refresh as a dead grant: the user logs in again.
+   *
+   * @throws GrantRevokedException {@code id_token_mismatch}
+   */
+  private String afterRefresh(String previous, String candidate) {
+    try {
+      verifiedAtLogin(candidate);
+    } catch (IdpFaultException unverifiable) {
+      LOG.log(
+          Level.WARNING,
+          "refreshed ID token not stored, the previous one is kept: {0}",
+          unverifiable.getMessage());
+      return previous;
+    }
+    Optional<String> differs = IdTokenContinuity.mismatch(previous, candidate);
+    if (differs.isPresent()) {
+      LOG.log(Level.WARNING, "refreshed ID token has another {0}: refresh refused", differs.get());
+      throw new GrantRevokedException("id_token_mismatch");
+    }
+    return candidate;
   }
 
   /**

@@ -27,10 +27,15 @@ final class SignedTokens {
   }
 
   static String idToken(RSAKey key, URI issuer, String audience, Instant expiresAt) {
+    return idToken(key, issuer, "alice", audience, expiresAt);
+  }
+
+  static String idToken(
+      RSAKey key, URI issuer, String subject, String audience, Instant expiresAt) {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer.toString())
-            .subject("alice")
+            .subject(subject)
             .audience(audience)
             .issueTime(Date.from(expiresAt.minusSeconds(600)))
             .expirationTime(Date.from(expiresAt))
@@ -57,8 +62,13 @@ final class SignedTokens {
   }
 
   private static RSAKey generate() {
+    return generate("provider-key");
+  }
+
+  /** A new key with its own key id, as a provider rotating its signing keys publishes. */
+  static RSAKey generate(String keyId) {
     try {
-      return new RSAKeyGenerator(2048).keyID("provider-key").generate();
+      return new RSAKeyGenerator(2048).keyID(keyId).generate();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

@@ -145,7 +145,8 @@ final class NodeFlight {
       deadline =
           cluster.scheduler.schedule(
               () -> cluster.run(this::deadlineReached, flight), cluster.followDeadline);
-      flight.whenComplete((tokens, failure) -> stopFollowing());
+      // Removing a listener is a grid call: never on the thread that completed the flight.
+      flight.whenComplete((tokens, failure) -> cluster.run(this::stopFollowing, null));
       // An outcome recorded between the claim and the watch: look once more.
       observe(cluster.ledger.read(lease.flight()));
     }

@@ -39,6 +39,15 @@ class RefreshOutcomeTest {
   }
 
   @Test
+  void clusterUnavailable_is503WithTheGridsRetryAfterAndKeepsTheSession() {
+    assertThat(
+            RefreshOutcome.of(
+                new RefreshRejectedException(
+                    RejectionReason.CLUSTER_UNAVAILABLE, Duration.ofSeconds(5))))
+        .isEqualTo(new RefreshOutcome(503, "cluster_unavailable", 5L, false));
+  }
+
+  @Test
   void providerNotReachedYet_is503IdpNotReadyWithTheTimeUntilTheNextDiscoveryAttempt() {
     assertThat(
             RefreshOutcome.of(
