@@ -18,10 +18,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tokens of any size and shape, as the filter keeps them in the HTTP session: what is saved is
- * what is loaded, also after the session was serialized (replication, passivation); the session
- * attribute prints no token; a refresh replaces them only while the session holds the refresh
- * token it started from.
+ * Tokens of any size and shape, as the filter keeps them in the HTTP session: what is saved is what
+ * is loaded, also after the session was serialized (replication, passivation); the session
+ * attribute prints no token; a refresh replaces them only while the session holds the refresh token
+ * it started from.
  */
 class HttpSessionTokenStorePropertyTest {
 
@@ -60,8 +60,7 @@ class HttpSessionTokenStorePropertyTest {
           TokenSet stored = tokens(r);
           TokenSet startedFrom = Gen.chance(r, 0.5) ? stored : tokens(r);
           TokenSet refreshed =
-              new TokenSet(
-                  "new-" + stored.accessToken(), "new-" + r.nextLong(), null, NOW, NOW);
+              new TokenSet("new-" + stored.accessToken(), "new-" + r.nextLong(), null, NOW, NOW);
           store.save(request, stored);
 
           store.replace(request, startedFrom, refreshed);
