@@ -25,6 +25,15 @@ final class TokenSetAssembler {
 
   private static final Logger LOG = Logger.getLogger(TokenSetAssembler.class.getName());
 
+  /**
+   * The longest access-token lifetime believed: a longer {@code expires_in} or JWT {@code exp} is
+   * cut to this, so the session refreshes at least daily.
+   */
+  static final Duration MAX_LIFETIME = Duration.ofDays(1);
+
+  /** An {@code expires_in} beyond this is not a lifetime but garbage: a malformed answer. */
+  static final Duration MALFORMED_LIFETIME = Duration.ofDays(366);
+
   private final IdTokenVerifier idTokens;
   private final Duration defaultLifetime;
   private final int maxTokenSize;
@@ -94,10 +103,18 @@ final class TokenSetAssembler {
    * without checking its signature: it only schedules the next refresh); else the default.
    */
   private Instant expiry(AccessToken access, Instant issuedAt) {
-    if (access.getLifetime() > 0) {
-      return issuedAt.plusSeconds(access.getLifetime());
+    long lifetime = access.getLifetime();
+    if (lifetime > MALFORMED_LIFETIME.toSeconds()) {
+      throw IdpFaultException.of(
+          FaultKind.MALFORMED_RESPONSE,
+          "expires_in beyond " + MALFORMED_LIFETIME.toDays() + " days");
     }
-    return jwtExpiry(access.getValue()).orElse(issuedAt.plus(defaultLifetime));
+    Instant latest = issuedAt.plus(MAX_LIFETIME);
+    Instant expiry =
+        lifetime > 0
+            ? issuedAt.plusSeconds(lifetime)
+            : jwtExpiry(access.getValue()).orElse(issuedAt.plus(defaultLifetime));
+    return expiry.isAfter(latest) ? latest : expiry;
   }
 
   private static Optional<Instant> jwtExpiry(String token) {

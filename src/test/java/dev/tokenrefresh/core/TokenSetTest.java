@@ -15,6 +15,16 @@ class TokenSetTest {
   private static final Duration AHEAD = Duration.ofSeconds(30);
 
   @Test
+  void needsRefresh_withAnExpiryBeyondTheEpochMillisecondRange_neverThrows() {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    TokenSet farFuture = new TokenSet("a", "r", null, Instant.MAX, now);
+    TokenSet farPast = new TokenSet("a", "r", null, Instant.MIN, Instant.MIN);
+
+    assertThat(farFuture.needsRefresh(now, Duration.ofSeconds(30))).isFalse();
+    assertThat(farPast.needsRefresh(now, Duration.ofSeconds(30))).isTrue();
+  }
+
+  @Test
   void needsRefresh_validLongerThanRefreshAhead_isFalse() {
     TokenSet fiveMinutes = tokens(T0, T0.plusSeconds(300));
     assertThat(fiveMinutes.needsRefresh(T0.plusSeconds(269), AHEAD)).isFalse();

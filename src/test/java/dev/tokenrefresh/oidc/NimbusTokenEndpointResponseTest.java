@@ -1,5 +1,6 @@
 package dev.tokenrefresh.oidc;
 
+import static dev.tokenrefresh.oidc.NimbusTokenEndpointFaultTest.assertFault;
 import static dev.tokenrefresh.oidc.StubFixture.CLIENT_ID;
 import static dev.tokenrefresh.oidc.StubFixture.CLOCK;
 import static dev.tokenrefresh.oidc.StubFixture.NOW;
@@ -11,6 +12,7 @@ import static dev.tokenrefresh.oidc.StubFixture.settings;
 import static dev.tokenrefresh.oidc.StubFixture.tokenJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -44,6 +46,27 @@ class NimbusTokenEndpointResponseTest {
     assertThat(tokens.accessToken()).isEqualTo("opaque-access");
     assertThat(tokens.issuedAt()).isEqualTo(NOW);
     assertThat(tokens.accessTokenExpiresAt()).isEqualTo(NOW.plusSeconds(120));
+  }
+
+  @Test
+  void refresh_withAnExpiresInBeyondAYear_isAMalformedAnswer() {
+    stub.answer(200, tokenJson("opaque-access", "\"expires_in\":10000000000000000"));
+    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.MALFORMED_RESPONSE, false)
+        .hasMessageContaining("expires_in");
+  }
+
+  @Test
+  void refresh_withAnExpiresInOfMonths_isClampedToADay() {
+    stub.answer(200, tokenJson("opaque-access", "\"expires_in\":" + 90 * 86_400));
+    assertThat(endpoint(stub).refresh(current()).accessTokenExpiresAt())
+        .isEqualTo(NOW.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  void refresh_withAJwtExpCenturiesAhead_isClampedToADay() {
+    stub.answer(200, tokenJson(SignedTokens.accessToken(NOW.plus(Duration.ofDays(365_000))), ""));
+    assertThat(endpoint(stub).refresh(current()).accessTokenExpiresAt())
+        .isEqualTo(NOW.plus(Duration.ofDays(1)));
   }
 
   @Test

@@ -53,11 +53,25 @@ public record TokenSet(
    * issuing short-lived tokens (10 s) does not make every fresh token look expired.
    */
   public boolean needsRefresh(Instant now, Duration refreshAhead) {
-    // Milliseconds as longs: this runs on every request, so it allocates nothing.
-    long expiresAt = accessTokenExpiresAt.toEpochMilli();
-    long halfLife = Math.max(0, (expiresAt - issuedAt.toEpochMilli()) / 2);
+    // Milliseconds as longs: this runs on every request, so it allocates nothing. Saturated, so
+    // that no instant (a provider's absurd expiry, a deserialised session) makes it throw.
+    long expiresAt = millis(accessTokenExpiresAt);
+    long halfLife = Math.max(0, (expiresAt - millis(issuedAt)) / 2);
     long margin = Math.min(refreshAhead.toMillis(), halfLife);
-    return now.toEpochMilli() >= expiresAt - margin;
+    return millis(now) >= expiresAt - margin;
+  }
+
+  /** Epoch milliseconds clamped to ±2^61, so that differences of two never overflow. */
+  private static long millis(Instant instant) {
+    long bound = 1L << 61;
+    long seconds = instant.getEpochSecond();
+    if (seconds > bound / 1000) {
+      return bound;
+    }
+    if (seconds < -bound / 1000) {
+      return -bound;
+    }
+    return instant.toEpochMilli();
   }
 
   @Override
