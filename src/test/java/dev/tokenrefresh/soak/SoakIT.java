@@ -45,7 +45,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * server's heap after a full GC, its live threads and the module's gauges are sampled. Asserts that
  * nothing grows and that no session is lost; writes the table, a CSV and an SVG chart to {@code
  * target/soak}. On demand only ({@code -Dsoak=true}): {@code mvn -B verify -Dit.wildfly.skip
- * -Dit.test=SoakIT -Dsoak=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * -Dit.payara7.skip -Dit.test=SoakIT -Dsoak=true -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "soak", matches = "true")
 class SoakIT extends ContainerIT {
