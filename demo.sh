@@ -6,9 +6,14 @@
 #   ./demo.sh                 run until Ctrl-C; open the printed URL and log in
 #   ./demo.sh burst           log in without a browser, let the token expire, fire 100 concurrent
 #                             requests, print the report, stop (exit 0 = 100 requests -> 1 refresh)
+#   ./demo.sh idp             the demo's provider alone (for your own application): prints its
+#                             issuer and the configuration lines to paste, runs until Ctrl-C
+#   ./demo.sh burst --app URL fire the burst at a running deployment of the example (any server),
+#                             e.g. --app http://127.0.0.1:8080/example/ [--metrics URL]
 #
 # Options (after the mode): --requests N (burst, default 100), --token-expiry SECONDS (default 15),
-# --port P (run, default 8080), --idp-port P (run, default 9400). Needs JDK 17+ and Maven 3.8+.
+# --port P (run, default 8080), --idp-port P (run and idp, default 9400). Needs JDK 17+ and
+# Maven 3.8+.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT="$(pwd)"

@@ -19,14 +19,15 @@
 #   it and fails.
 # stop: kills the process group (TERM, then KILL) and the watchdog. Safe to call twice.
 #
-# Environment: KEYCLOAK_JAVA_HOME (a JDK 21+; default: the first of /usr/lib/jvm/temurin-25-*,
+# Environment: KEYCLOAK_VERSION (required: the version of the distribution; Maven passes the
+#   keycloak.version of parent/pom.xml), KEYCLOAK_JAVA_HOME (a JDK 21+; default: the first of /usr/lib/jvm/temurin-25-*,
 #   then any JDK >= 21 under /usr/lib/jvm), KEYCLOAK_CACHE (default ~/.cache/token-refresh),
 #   KEYCLOAK_HEAP (default "-Xms256m -Xmx768m"), KEYCLOAK_READY_TIMEOUT (seconds, default 420: the
 #   first start on a fresh machine also builds the server).
 # Everything binds to 127.0.0.1. No password or token is ever printed.
 set -euo pipefail
 
-VERSION=26.7.3
+VERSION="${KEYCLOAK_VERSION:?keycloak.sh: set KEYCLOAK_VERSION (the pom passes keycloak.version)}"
 CACHE="${KEYCLOAK_CACHE:-$HOME/.cache/token-refresh}"
 HOME_DIR="$CACHE/keycloak-$VERSION"
 

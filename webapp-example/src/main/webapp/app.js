@@ -26,6 +26,7 @@ function show(user) {
   shownRefreshes = user.refreshes;
   shownModule = user.module || shownModule;
   expiresAt = user.exp * 1000;
+  tick();
 }
 
 function tick() {

@@ -33,8 +33,10 @@ import java.util.logging.Logger;
  * I/O failures (including timeouts and an interrupted thread) and malformed answers (unparsable, no
  * access token, a token larger than {@code max-token-size}, an invalid ID token) are {@link
  * IdpFaultException}s; only a refused connection is marked {@linkplain
- * IdpFaultException#requestNotSent() not sent}. Any other OAuth error is {@link
- * FaultKind#UNEXPECTED}. No message or log line carries a token, the secret or the body.
+ * IdpFaultException#requestNotSent() not sent}. {@code invalid_client} and {@code
+ * unauthorized_client} are {@link FaultKind#CLIENT_REJECTED}, logged at WARNING. Any other OAuth
+ * error is {@link FaultKind#UNEXPECTED}. No message or log line carries a token, the secret or the
+ * body.
  *
  * <p>A refreshed ID token is validated against the configured JWK set. <strong>Without {@code
  * token-refresh.oidc.jwks-uri}, refreshed ID tokens are passed on unvalidated</strong>; the Jakarta
@@ -89,7 +91,16 @@ public final class NimbusTokenEndpoint implements TokenEndpoint {
       }
       return assembler.assemble(parsed.toSuccessResponse().getTokens(), current, issuedAt);
     } catch (RefreshException failure) {
-      LOG.log(Level.FINE, "token refresh failed: {0}", failure.getMessage());
+      if (failure instanceof IdpFaultException fault && fault.kind() == FaultKind.CLIENT_REJECTED) {
+        // an operator's problem, not a user's: say it where operators look
+        LOG.log(
+            Level.WARNING,
+            "the identity provider rejected this client ({0}): check token-refresh.oidc.client-id,"
+                + " the client secret or key, and client-auth",
+            failure.getMessage());
+      } else {
+        LOG.log(Level.FINE, "token refresh failed: {0}", failure.getMessage());
+      }
       throw failure;
     }
   }

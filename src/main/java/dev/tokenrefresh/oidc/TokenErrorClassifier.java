@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * interaction_required}, {@code login_required}, {@code consent_required}, {@code
  * account_selection_required}) are terminal for that session (send the user to log in; never
  * counted against the provider), {@code temporarily_unavailable} and 5xx are provider faults,
- * anything else (e.g. {@code invalid_client}: a misconfiguration) is unexpected. Messages carry
- * only the HTTP status and a well-formed error code. Stateless.
+ * {@code invalid_client} and {@code unauthorized_client} a rejected client (a misconfiguration),
+ * anything else is unexpected. Messages carry only the HTTP status and a well-formed error code.
+ * Stateless.
  */
 final class TokenErrorClassifier {
 
@@ -46,6 +47,9 @@ final class TokenErrorClassifier {
     if ("temporarily_unavailable".equals(code)) {
       return IdpFaultException.of(
           FaultKind.TEMPORARILY_UNAVAILABLE, "HTTP " + status + " temporarily_unavailable");
+    }
+    if ("invalid_client".equals(code) || "unauthorized_client".equals(code)) {
+      return IdpFaultException.of(FaultKind.CLIENT_REJECTED, "HTTP " + status + " " + code);
     }
     if (status >= 500) {
       return IdpFaultException.of(FaultKind.SERVER_ERROR, "HTTP " + status);

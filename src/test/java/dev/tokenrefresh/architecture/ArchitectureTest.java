@@ -36,6 +36,16 @@ class ArchitectureTest {
           .because("the core must build and run with nothing but the JDK (its AES-GCM included)");
 
   @ArchTest
+  static final ArchRule hazelcastOnlyInItsAdapter =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.tokenrefresh.jakarta.cluster..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.hazelcast..")
+          .because("Hazelcast is an optional adapter at the edge, loaded only when present");
+
+  @ArchTest
   static final ArchRule onlyTheSystemTickerReadsTheClock =
       noClasses()
           .that()

@@ -10,7 +10,6 @@ import dev.tokenrefresh.property.Tries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +28,6 @@ class TokenSetPropertyTest {
    * {@code needsRefresh} on every request.
    */
   @Test
-  @Disabled("FAILS until issue 13 finding 7 (unbounded expiry) is fixed: owned by branch hardening")
   void tokenSet_ofAnyTokensAndInstants_isRefusedOrUsableOnEveryRequest() {
     Tries.run(
         1_000,

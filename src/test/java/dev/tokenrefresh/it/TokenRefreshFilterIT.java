@@ -1,5 +1,10 @@
 package dev.tokenrefresh.it;
 
+import static dev.tokenrefresh.jakarta.metrics.MetricNames.ACTIVE_FLIGHTS;
+import static dev.tokenrefresh.jakarta.metrics.MetricNames.IN_FLIGHT;
+import static dev.tokenrefresh.jakarta.metrics.MetricNames.QUEUED;
+
+import dev.tokenrefresh.it.support.Metrics;
 import dev.tokenrefresh.it.support.Poll;
 import dev.tokenrefresh.it.support.TestApp;
 import dev.tokenrefresh.it.support.TestSettings;
@@ -9,6 +14,7 @@ import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -56,5 +62,19 @@ class TokenRefreshFilterIT extends ContainerIT
         () -> warmUp.get("/echo").statusCode(),
         status -> status == 200);
     idp().reset();
+  }
+
+  /** No thread or slot leaked by a test: every call and flight it started has ended. */
+  @AfterEach
+  void leavesNoCallSlotQueuedFlightOrFlight() {
+    Poll.until(
+        "calls, queued and active flights back to 0",
+        Duration.ofSeconds(10),
+        Duration.ofMillis(100),
+        () -> {
+          Metrics m = app().metrics();
+          return m.gauge(IN_FLIGHT) + m.gauge(QUEUED) + m.gauge(ACTIVE_FLIGHTS);
+        },
+        n -> n == 0);
   }
 }

@@ -56,6 +56,12 @@ class NimbusTokenEndpointFaultTest {
   }
 
   @Test
+  void refresh_whenClientIsUnauthorizedForTheGrant_isClientRejected() {
+    stub.answer(400, "{\"error\":\"unauthorized_client\"}");
+    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.CLIENT_REJECTED, false);
+  }
+
+  @Test
   void refresh_when400SaysTemporarilyUnavailable_isTemporarilyUnavailable() {
     stub.answer(400, "{\"error\":\"temporarily_unavailable\"}");
     assertFault(() -> endpoint(stub).refresh(current()), FaultKind.TEMPORARILY_UNAVAILABLE, false);
@@ -72,9 +78,9 @@ class NimbusTokenEndpointFaultTest {
   }
 
   @Test
-  void refresh_whenClientIsRejected_isUnexpectedCarryingOnlyTheErrorCode() {
+  void refresh_whenClientIsRejected_isClientRejectedCarryingOnlyTheErrorCode() {
     stub.answer(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad secret xyz\"}");
-    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.UNEXPECTED, false)
+    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.CLIENT_REJECTED, false)
         .hasMessageContaining("invalid_client")
         .hasMessageContaining("401")
         .hasMessageNotContaining("bad secret");

@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,7 +78,6 @@ class NimbusTokenEndpointPropertyTest {
    * larger values escaped {@code refresh} as DateTimeException.
    */
   @Test
-  @Disabled("FAILS until issue 13 finding 7 (unbounded expiry) is fixed: owned by branch hardening")
   void refresh_ofAnyAnswer_givesUsableTokensOrARefreshException() {
     Tries.run(
         600,

@@ -105,6 +105,7 @@ public final class ClusterFlights implements FlightGate {
   @Override
   public void close() {
     membership.cancel();
+    ledger.close();
   }
 
   /** Node flights following another node now (for tests and diagnostics). */

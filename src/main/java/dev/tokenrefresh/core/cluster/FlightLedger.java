@@ -135,11 +135,16 @@ public final class FlightLedger {
     return grid.flights().remove(flight.hex(), done.sealed());
   }
 
-  /** Records the flight's outcome, replacing the lease; followers are told by their watch. */
-  public void complete(Lease held, FlightRecord.Outcome outcome, Duration ttl) {
+  /**
+   * Records the flight's outcome, replacing the lease; followers are told by their watch.
+   *
+   * @return the outcome as the grid holds it
+   */
+  public Done complete(Lease held, FlightRecord.Outcome outcome, Duration ttl) {
     Fingerprint flight = held.flight();
-    grid.flights()
-        .set(flight.hex(), codec.seal(RecordFormat.write(outcome), flightKey(flight)), ttl);
+    byte[] sealed = codec.seal(RecordFormat.write(outcome), flightKey(flight));
+    grid.flights().set(flight.hex(), sealed, ttl);
+    return new Done(outcome, sealed);
   }
 
   /**
@@ -187,6 +192,11 @@ public final class FlightLedger {
   /** See {@link ClusterGrid#onMemberLost}. */
   public Registration onMemberLost(Consumer<String> onLost) {
     return grid.onMemberLost(onLost);
+  }
+
+  /** Removes this node's grid listeners. */
+  public void close() {
+    grid.close();
   }
 
   private Claim observe(Fingerprint flight, byte[] sealed) {

@@ -56,7 +56,7 @@ public sealed interface FlightRecord {
   record Revoked(Fingerprint owner, String errorCode) implements Outcome {}
 
   /**
-   * The provider failed (transient); followers get the same fault, briefly.
+   * The provider failed (transient): pushed to the followers waiting now, then removed.
    *
    * @param owner the session that refreshed
    * @param kind the fault

@@ -148,6 +148,11 @@ final class LeaderLease {
         lost = true;
         cluster.metrics.leaseLost();
       }
+      LOG.warning(
+          () ->
+              "token-refresh-filter: the lease on refresh flight "
+                  + lease.flight()
+                  + " was gone before its provider call; the call was not sent (503)");
       throw notSent();
     }
     cluster.gridAnswered();
@@ -160,14 +165,22 @@ final class LeaderLease {
 
   /** Records the outcome (and a rotation in the session's record) before the flight completes. */
   private void record(FlightRecord.Outcome outcome, TokenSet rotated) {
+    // A late answer arrives on a thread the call's timeout has interrupted: the grid must still
+    // learn of a rotation, so the flag is set aside for the writes and restored after.
+    boolean interrupted = Thread.interrupted();
     try {
       if (rotated != null) {
         cluster.ledger.recordRotation(
             session, redeemed.refreshTokenFingerprint(), rotated, cluster.settings.sessionTtl());
       }
-      Duration ttl =
-          outcome instanceof FlightRecord.Faulted ? ClusterFlights.FAULT_TTL : cluster.outcomeTtl;
-      cluster.ledger.complete(lease, outcome, ttl);
+      if (outcome instanceof FlightRecord.Faulted) {
+        // Pushed to the followers waiting now, then removed: the next refresh calls again, as on
+        // one node (the breaker counts each fault).
+        cluster.ledger.discard(
+            lease.flight(), cluster.ledger.complete(lease, outcome, ClusterFlights.FAULT_TTL));
+      } else {
+        cluster.ledger.complete(lease, outcome, cluster.outcomeTtl);
+      }
       cluster.gridAnswered();
     } catch (RuntimeException gridFailure) {
       // The node still answers its own requests; other nodes' requests end at their deadline.
@@ -175,6 +188,9 @@ final class LeaderLease {
     } finally {
       state.set(State.DONE);
       stopRenewing();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

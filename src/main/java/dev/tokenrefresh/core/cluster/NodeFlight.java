@@ -46,6 +46,7 @@ final class NodeFlight {
 
   private volatile Registration watch;
   private volatile Scheduler.Cancellable deadline;
+  private volatile Scheduler.Cancellable recheck;
 
   NodeFlight(
       ClusterFlights cluster,
@@ -141,11 +142,13 @@ final class NodeFlight {
     if (watching.compareAndSet(false, true)) {
       cluster.metrics.claimFollowed();
       cluster.following(this);
-      watch = cluster.ledger.watch(lease.flight(), c -> cluster.run(() -> observe(c), flight));
+      watch = cluster.ledger.watch(lease.flight(), this::pushed);
       deadline =
           cluster.scheduler.schedule(
               () -> cluster.run(this::deadlineReached, flight), cluster.followDeadline);
-      flight.whenComplete((tokens, failure) -> stopFollowing());
+      // Removing a listener is a grid call: never on the thread that completed the flight.
+      flight.whenComplete((tokens, failure) -> cluster.run(this::stopFollowing, null));
+      scheduleRecheck();
       // An outcome recorded between the claim and the watch: look once more.
       observe(cluster.ledger.read(lease.flight()));
     }
@@ -153,6 +156,24 @@ final class NodeFlight {
       // The leader left before this node watched: no member-lost event will come.
       takeover(lease, hops + 1);
     }
+  }
+
+  /**
+   * A change pushed by the grid, on its event thread. An outcome that needs no grid call is
+   * answered right there (completing the flight does not block); anything else goes to the grid
+   * executor, so the event thread never waits on the grid.
+   */
+  private void pushed(Optional<FlightLedger.Claim> now) {
+    if (now.isPresent()
+        && now.get() instanceof FlightLedger.Done done
+        && !(done.outcome() instanceof FlightRecord.Rotated r
+            && !cluster.usable.test(r.tokens()))) {
+      if (!flight.isDone() && !leading.get()) {
+        answer(followed.flight(), done, 0);
+      }
+      return;
+    }
+    cluster.run(() -> observe(now), flight);
   }
 
   /** What the grid holds for the followed flight changed (or was looked at). */
@@ -170,6 +191,32 @@ final class NodeFlight {
       }
     } catch (RuntimeException gridFailure) {
       cluster.gridFailed(gridFailure, flight);
+    }
+  }
+
+  /**
+   * Grid events are pushed at most once (Hazelcast drops events under load and propagates a new
+   * listener's registration asynchronously): a follower looks once per lease as well, which also
+   * finds a lease that ran out (a leader alive but stuck). The push stays the prompt path.
+   */
+  private void scheduleRecheck() {
+    recheck =
+        cluster.scheduler.schedule(
+            () -> cluster.run(this::recheck, flight), cluster.settings.lease());
+  }
+
+  private void recheck() {
+    if (flight.isDone() || leading.get()) {
+      return;
+    }
+    try {
+      observe(cluster.ledger.read(followed.flight()));
+    } catch (RuntimeException gridFailure) {
+      cluster.gridFailed(gridFailure, flight);
+      return;
+    }
+    if (!flight.isDone() && !leading.get()) {
+      scheduleRecheck();
     }
   }
 
@@ -248,6 +295,10 @@ final class NodeFlight {
     Scheduler.Cancellable d = deadline;
     if (d != null) {
       d.cancel();
+    }
+    Scheduler.Cancellable r = recheck;
+    if (r != null) {
+      r.cancel();
     }
   }
 }

@@ -12,6 +12,13 @@ public enum FaultKind {
   TIMEOUT,
   /** The provider answered something that is not a valid token response. */
   MALFORMED_RESPONSE,
+  /**
+   * The provider refused this client ({@code invalid_client}, {@code unauthorized_client}): a
+   * server-side misconfiguration (client id, secret or key, or the client's settings at the
+   * provider). No user is to blame, and every refresh fails alike until an operator fixes it; it
+   * counts toward the breaker so that the fleet stops sending doomed, credential-bearing requests.
+   */
+  CLIENT_REJECTED,
   /** The provider answered with an error this module does not classify more precisely. */
   UNEXPECTED;
 

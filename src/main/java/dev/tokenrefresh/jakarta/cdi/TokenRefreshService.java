@@ -4,6 +4,7 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
 import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.cluster.FlightGate;
 import dev.tokenrefresh.core.health.LastSuccess;
 import dev.tokenrefresh.core.health.ReadinessReport;
 import dev.tokenrefresh.core.memory.HeapGauge;
@@ -12,6 +13,7 @@ import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.jakarta.cluster.ClusterSelection;
 import dev.tokenrefresh.jakarta.config.ConfigSource;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
@@ -54,6 +56,7 @@ public class TokenRefreshService {
   private RefreshSettings settings;
   private FilterSettings filterSettings;
   private ScheduledFuture<?> cleanup;
+  private FlightGate gate = FlightGate.local();
   private RefreshCounts counts;
   private final Clock clock = Clock.systemUTC();
   private final LastSuccess lastSuccess = new LastSuccess(Ticker.system());
@@ -79,18 +82,29 @@ public class TokenRefreshService {
               settings.timeout(),
               new OidcEndpoints.Surroundings(clock, Ticker.system(), scheduler, executors.calls()));
       counts =
-          new RefreshCounts(MetricsSelection.select(source.text("token-refresh.metrics"), beans));
+          new RefreshCounts(
+              MetricsSelection.select(
+                  source.text("token-refresh.metrics"),
+                  source.text("otel.sdk.disabled").map("false"::equalsIgnoreCase).orElse(false),
+                  beans));
       RefreshMetrics metrics = counts;
-      coordinator =
-          new RefreshCoordinator(
+      CoordinatorPorts ports =
+          new CoordinatorPorts(
+              lastSuccess.around(tokenEndpoint),
+              executors.calls(),
+              scheduler,
+              Ticker.system(),
+              HeapGauge.jvm(),
+              metrics);
+      FilterSettings f = filterSettings;
+      gate =
+          ClusterSelection.select(
+              source,
+              SettingsMapping.clusterSettings(source),
               settings,
-              new CoordinatorPorts(
-                  lastSuccess.around(tokenEndpoint),
-                  executors.calls(),
-                  scheduler,
-                  Ticker.system(),
-                  HeapGauge.jvm(),
-                  metrics));
+              ports,
+              t -> !t.needsRefresh(clock.instant(), f.refreshAhead()));
+      coordinator = new RefreshCoordinator(settings, ports, gate);
       long every = settings.cleanupInterval().toNanos();
       cleanup =
           executors
@@ -114,6 +128,7 @@ public class TokenRefreshService {
     if (cleanup != null) {
       cleanup.cancel(false);
     }
+    gate.close();
     if (tokenEndpoint != null) {
       tokenEndpoint.stop();
     }

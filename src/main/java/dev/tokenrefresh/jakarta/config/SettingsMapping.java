@@ -1,6 +1,7 @@
 package dev.tokenrefresh.jakarta.config;
 
 import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.cluster.ClusterSettings;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
 import dev.tokenrefresh.oidc.ClientSigningKey;
@@ -43,6 +44,19 @@ public final class SettingsMapping {
     c.duration(P + "cleanup-interval").ifPresent(b::cleanupInterval);
     c.integer(P + "max-tracked-sessions").ifPresent(b::maxTrackedSessions);
     return b.build();
+  }
+
+  /**
+   * The cluster's thresholds ({@code token-refresh.cluster.*}); the mode and keys are read by the
+   * cluster selection.
+   */
+  public static ClusterSettings clusterSettings(ConfigSource c) {
+    ClusterSettings d = ClusterSettings.defaults();
+    String k = P + "cluster.";
+    return new ClusterSettings(
+        c.duration(k + "lease").orElse(d.lease()),
+        c.duration(k + "grid-timeout").orElse(d.gridTimeout()),
+        c.duration(k + "session-ttl").orElse(d.sessionTtl()));
   }
 
   /** The filter's own settings. */

@@ -1,6 +1,5 @@
 package dev.tokenrefresh.jakarta.filter;
 
-import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.error.RefreshRejectedException;
@@ -54,7 +53,12 @@ public record RefreshOutcome(int status, String error, Long retryAfter, boolean 
           status, rejected.reason().tag(), seconds(rejected.retryAfter()), false);
     }
     if (failure instanceof IdpFaultException fault) {
-      String error = fault.kind() == FaultKind.TIMEOUT ? "idp_timeout" : "idp_unavailable";
+      String error =
+          switch (fault.kind()) {
+            case TIMEOUT -> "idp_timeout";
+            case CLIENT_REJECTED -> "client_rejected";
+            default -> "idp_unavailable";
+          };
       return new RefreshOutcome(503, error, IDP_FAULT_RETRY_SECONDS, false);
     }
     return new RefreshOutcome(503, "refresh_failed", IDP_FAULT_RETRY_SECONDS, false);

@@ -28,6 +28,16 @@ public final class MetricNames {
   public static final String BREAKER_STATE = "token_refresh_breaker_state";
   public static final String TRACKED_SESSIONS = "token_refresh_tracked_sessions";
   public static final String GRACE_ENTRIES = "token_refresh_grace_entries";
+  public static final String CLUSTER_CLAIMS = "token_refresh_cluster_claims";
+  public static final String CLUSTER_LEASE_RENEWALS = "token_refresh_cluster_lease_renewals";
+  public static final String CLUSTER_LEASES_LOST = "token_refresh_cluster_leases_lost";
+  public static final String CLUSTER_STALE_CORRECTED =
+      "token_refresh_cluster_stale_copies_corrected";
+  public static final String CLUSTER_GRID_FAILURES = "token_refresh_cluster_grid_failures";
+
+  /** Tag on {@link #CLUSTER_CLAIMS}: {@code led}, {@code followed} or {@code taken_over}. */
+  public static final String ROLE = "role";
+
   public static final String IDP_READY = "token_refresh_idp_ready";
 
   /** The README's "meaning" column: each name's {@code # HELP} text. */
@@ -54,6 +64,15 @@ public final class MetricNames {
           Map.entry(BREAKER_STATE, "Circuit breaker state: 0 closed, 1 open, 2 half-open"),
           Map.entry(TRACKED_SESSIONS, "Sessions tracked by the attempt limiter"),
           Map.entry(GRACE_ENTRIES, "Rotations remembered by rotation grace"),
+          Map.entry(CLUSTER_CLAIMS, "Cluster mode: flights this node led, followed or took over"),
+          Map.entry(CLUSTER_LEASE_RENEWALS, "Cluster mode: lease renewals by a leading node"),
+          Map.entry(
+              CLUSTER_LEASES_LOST,
+              "Cluster mode: leases a leader found gone (expired or replaced)"),
+          Map.entry(
+              CLUSTER_STALE_CORRECTED,
+              "Cluster mode: stale session copies answered with the grid's newer tokens"),
+          Map.entry(CLUSTER_GRID_FAILURES, "Cluster mode: grid calls that failed or timed out"),
           Map.entry(
               IDP_READY,
               "1 once the identity provider's endpoints are known (discovery done), else 0"));

@@ -8,9 +8,12 @@ import java.util.logging.Logger;
 
 /**
  * Chooses the metrics adapter ({@code token-refresh.metrics}: {@code auto}, {@code microprofile},
- * {@code micrometer}, {@code none}). {@code auto} prefers MicroProfile Metrics, then Micrometer,
- * else records nothing and says so once. An adapter class is loaded only after its API was found on
- * the class path, so a server without it never sees its types. Thread-safe (stateless).
+ * {@code opentelemetry}, {@code micrometer}, {@code none}). {@code auto} prefers MicroProfile
+ * Metrics, then OpenTelemetry (MicroProfile Telemetry's {@code Meter}, only when the application
+ * enabled the SDK with {@code otel.sdk.disabled=false}: with the SDK disabled, the MicroProfile
+ * Telemetry default, its meter records nothing), then Micrometer, else records nothing and says so
+ * once. An adapter class is loaded only after its API was found on the class path, so a server
+ * without it never sees its types. Thread-safe (stateless).
  *
  * <p>Registries are looked up through an injected {@code Instance}, not {@code CDI.current()}: the
  * MicroProfile Metrics producers (Payara's, SmallRye's) read the {@code @RegistryScope} from the
@@ -22,6 +25,7 @@ public final class MetricsSelection {
 
   static final String MP_REGISTRY = "org.eclipse.microprofile.metrics.MetricRegistry";
   static final String MICROMETER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
+  static final String OTEL_METER = "io.opentelemetry.api.metrics.Meter";
 
   private static final Logger LOG = Logger.getLogger(MetricsSelection.class.getName());
 
@@ -32,7 +36,8 @@ public final class MetricsSelection {
    * @param beans an injected {@code Instance} to look the registries up with
    * @throws IllegalArgumentException when the choice is unknown or its back end is missing
    */
-  public static RefreshMetrics select(Optional<String> choice, Instance<Object> beans) {
+  public static RefreshMetrics select(
+      Optional<String> choice, boolean otelSdkEnabled, Instance<Object> beans) {
     String c = choice.orElse("auto").toLowerCase(Locale.ROOT);
     switch (c) {
       case "none":
@@ -41,17 +46,24 @@ public final class MetricsSelection {
         return require(c, microProfile(beans));
       case "micrometer":
         return require(c, micrometer(beans));
+      case "opentelemetry":
+        return require(c, otelSdkEnabled ? openTelemetry(beans) : Optional.empty());
       case "auto":
-        Optional<RefreshMetrics> found = microProfile(beans).or(() -> micrometer(beans));
+        Optional<RefreshMetrics> found =
+            microProfile(beans)
+                .or(() -> otelSdkEnabled ? openTelemetry(beans) : Optional.empty())
+                .or(() -> micrometer(beans));
         if (found.isEmpty()) {
           LOG.info(
-              "token-refresh-filter: neither MicroProfile Metrics nor Micrometer is available;"
-                  + " metrics are not recorded");
+              "token-refresh-filter: neither MicroProfile Metrics, an enabled OpenTelemetry SDK"
+                  + " (otel.sdk.disabled=false) nor Micrometer is available; metrics are not"
+                  + " recorded");
         }
         return found.orElse(RefreshMetrics.noop());
       default:
         throw new IllegalArgumentException(
-            "token-refresh.metrics must be auto, microprofile, micrometer or none, was '"
+            "token-refresh.metrics must be auto, microprofile, opentelemetry, micrometer or none,"
+                + " was '"
                 + choice.orElse("")
                 + "'");
     }
@@ -66,6 +78,10 @@ public final class MetricsSelection {
 
   private static Optional<RefreshMetrics> microProfile(Instance<Object> beans) {
     return visible(MP_REGISTRY) ? MicroProfileMetrics.from(beans) : Optional.empty();
+  }
+
+  private static Optional<RefreshMetrics> openTelemetry(Instance<Object> beans) {
+    return visible(OTEL_METER) ? OpenTelemetryMetrics.from(beans) : Optional.empty();
   }
 
   private static Optional<RefreshMetrics> micrometer(Instance<Object> beans) {

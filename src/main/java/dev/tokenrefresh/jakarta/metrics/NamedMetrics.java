@@ -109,6 +109,41 @@ final class NamedMetrics implements RefreshMetrics {
   }
 
   @Override
+  public void claimLed() {
+    sink.increment(MetricNames.CLUSTER_CLAIMS, MetricNames.ROLE, "led");
+  }
+
+  @Override
+  public void claimFollowed() {
+    sink.increment(MetricNames.CLUSTER_CLAIMS, MetricNames.ROLE, "followed");
+  }
+
+  @Override
+  public void claimTakenOver() {
+    sink.increment(MetricNames.CLUSTER_CLAIMS, MetricNames.ROLE, "taken_over");
+  }
+
+  @Override
+  public void leaseRenewed() {
+    sink.increment(MetricNames.CLUSTER_LEASE_RENEWALS);
+  }
+
+  @Override
+  public void leaseLost() {
+    sink.increment(MetricNames.CLUSTER_LEASES_LOST);
+  }
+
+  @Override
+  public void staleCopyCorrected() {
+    sink.increment(MetricNames.CLUSTER_STALE_CORRECTED);
+  }
+
+  @Override
+  public void gridFailed() {
+    sink.increment(MetricNames.CLUSTER_GRID_FAILURES);
+  }
+
+  @Override
   public void bindGauges(CoordinatorGauges gauges) {
     gauge(MetricNames.IN_FLIGHT, gauges::inFlightCalls);
     gauge(MetricNames.QUEUED, gauges::queuedFlights);

@@ -3,12 +3,15 @@ package dev.tokenrefresh.core.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.support.Burst;
 import dev.tokenrefresh.core.support.ScriptedEndpoint;
 import dev.tokenrefresh.core.support.Tokens;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.util.HashSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,33 @@ class ClusterSingleFlightTest {
                       .get())
           .hasCauseInstanceOf(dev.tokenrefresh.core.error.GrantRevokedException.class);
       assertThat(idp.calls()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void providerFault_reachesTheWaitingFollowers_andTheNextRefreshCallsAgainAsOnOneNode()
+      throws Exception {
+    IdpFaultException down = IdpFaultException.of(FaultKind.SERVER_ERROR, "503");
+    ScriptedEndpoint idp = ScriptedEndpoint.gated().thenThrow(down).thenThrow(down);
+    try (ClusterNodes cluster = new ClusterNodes().clustered(2, idp)) {
+      SessionKey session = SessionKey.of("faulted");
+      TokenSet tokens = Tokens.expired();
+      CompletableFuture<TokenSet> leader =
+          cluster.node(0).coordinator().refresh(session, tokens).toCompletableFuture();
+      idp.awaitEntered(1);
+      CompletableFuture<TokenSet> follower =
+          cluster.node(1).coordinator().refresh(session, tokens).toCompletableFuture();
+      idp.open();
+
+      assertThat(LeaseRenewalTest.waitForFailure(leader)).isSameAs(down);
+      assertThat(LeaseRenewalTest.waitForFailure(follower))
+          .isInstanceOfSatisfying(
+              IdpFaultException.class, e -> assertThat(e.kind()).isEqualTo(FaultKind.SERVER_ERROR));
+      assertThat(idp.calls()).isEqualTo(1);
+
+      LeaseRenewalTest.waitForFailure(
+          cluster.node(1).coordinator().refresh(session, tokens).toCompletableFuture());
+      assertThat(idp.calls()).isEqualTo(2);
     }
   }
 

@@ -32,6 +32,7 @@ final class FakeGrid {
   volatile boolean failing;
   volatile boolean failSetTtl;
   volatile boolean ignoreSetTtl;
+  volatile boolean dropEvents;
   volatile CountDownLatch hang;
 
   FakeGrid(Ticker ticker) {
@@ -88,6 +89,9 @@ final class FakeGrid {
   }
 
   private void fire(String key, Optional<byte[]> value) {
+    if (dropEvents) {
+      return;
+    }
     for (Consumer<Optional<byte[]>> l : listeners.getOrDefault(key, List.of())) {
       l.accept(value);
     }

@@ -18,6 +18,42 @@ public final class IdpReplies {
     return IdpStep.reply(503, "text/plain", "Service Unavailable");
   }
 
+  /** 500 with an OAuth error body and no {@code Retry-After}. */
+  public static IdpStep serverError() {
+    return IdpStep.reply(500, JSON, "{\"error\":\"server_error\"}");
+  }
+
+  /** 503 saying when to come back ({@code Retry-After: 120}). */
+  public static IdpStep unavailableRetryAfter() {
+    return unavailable().withHeader("Retry-After", "120");
+  }
+
+  /** The OAuth error {@code temporarily_unavailable} (RFC 6749, 4.1.2.1), on a 400. */
+  public static IdpStep temporarilyUnavailable() {
+    return IdpStep.reply(400, JSON, "{\"error\":\"temporarily_unavailable\"}");
+  }
+
+  /** 200 with bytes that are no JSON at all. */
+  public static IdpStep garbage() {
+    return IdpStep.reply(200, JSON, "\u0000\u00ff}{garbage\"]");
+  }
+
+  /** 302 to the token endpoint itself: followed, it would be a second refresh call. */
+  public static IdpStep redirectTo(String location) {
+    return IdpStep.reply(302, "text/plain", "").withHeader("Location", location);
+  }
+
+  /** {@code invalid_grant}: the refresh token is dead. */
+  public static IdpStep invalidGrant() {
+    return IdpStep.reply(400, JSON, "{\"error\":\"invalid_grant\"}");
+  }
+
+  /** {@code invalid_client}: the provider does not accept this client's credentials. */
+  public static IdpStep invalidClient() {
+    return IdpStep.reply(401, JSON, "{\"error\":\"invalid_client\"}")
+        .withHeader("WWW-Authenticate", "Basic realm=\"idp\"");
+  }
+
   /** 200 with an HTML page where the token response should be. */
   public static IdpStep notJson() {
     return IdpStep.reply(200, "text/html", "<html><body>Gateway says hello</body></html>");

@@ -61,6 +61,22 @@ public final class IdpStep {
     return new IdpStep(answer, Duration.ZERO, null);
   }
 
+  /** This step's reply with the header {@code name: value} added. */
+  public IdpStep withHeader(String name, String value) {
+    Function<OAuth2HttpRequest, OAuth2HttpResponse> base = reply;
+    return new IdpStep(
+        request -> {
+          OAuth2HttpResponse r = base.apply(request);
+          return new OAuth2HttpResponse(
+              r.getHeaders().newBuilder().add(name, value).build(),
+              r.getStatus(),
+              r.getBody(),
+              r.getBytesBody());
+        },
+        delay,
+        hold);
+  }
+
   /** This step, answered {@code delay} late. */
   public IdpStep after(Duration delay) {
     return new IdpStep(reply, delay, hold);

@@ -62,6 +62,24 @@ public final class Metrics {
     return new Metrics(samples, help);
   }
 
+  /**
+   * Only the samples of the deployment at {@code contextName} (e.g. {@code token-refresh-it}):
+   * WildFly's Micrometer registry is the server's, shared by every deployment the suite makes and
+   * keeping a removed deployment's meters, each labelled {@code WF_DEPLOYMENT=<name>.war}; samples
+   * without the label (Payara, one server per deployment) are all kept.
+   */
+  public Metrics ofDeployment(String contextName) {
+    List<Sample> mine =
+        samples.stream()
+            .filter(
+                s -> {
+                  String d = s.labels().get("WF_DEPLOYMENT");
+                  return d == null || d.equals(contextName + ".war") || d.equals(contextName);
+                })
+            .toList();
+    return new Metrics(mine, help);
+  }
+
   /** The {@code # HELP} text of each family whose name starts with {@code prefix}. */
   public Map<String, String> helpTexts(String prefix) {
     Map<String, String> found = new LinkedHashMap<>();

@@ -64,11 +64,23 @@ public final class MockIdp {
   private final ScriptedTokenRoute route = new ScriptedTokenRoute();
   private volatile Duration builtInLifetime = BUILT_IN_TOKEN_LIFETIME;
 
+  /** Lifetime of the {@code idp} issuer's tokens (an hour unless a soak shortens it). */
+  private static final Duration IDP_TOKEN_LIFETIME = Duration.ofHours(1);
+
+  private volatile Duration idpLifetime = IDP_TOKEN_LIFETIME;
+
   private MockIdp() {
     DefaultOAuth2TokenCallback builtIn = new BuiltInTokens(this);
+    DefaultOAuth2TokenCallback idp =
+        new DefaultOAuth2TokenCallback(ISSUER_ID) {
+          @Override
+          public long tokenExpiry() {
+            return idpLifetime.toSeconds();
+          }
+        };
     // not interactive (the authorize endpoint redirects straight back), rotating refresh tokens
     OAuth2Config config =
-        new OAuth2Config(false, null, null, true, new OAuth2TokenProvider(), Set.of(builtIn));
+        new OAuth2Config(false, null, null, true, new OAuth2TokenProvider(), Set.of(builtIn, idp));
     server = new MockOAuth2Server(config, route);
   }
 
@@ -134,9 +146,18 @@ public final class MockIdp {
     builtInLifetime = lifetime;
   }
 
-  /** Forgets the script and the count, and the {@code builtin} issuer's lifetime. */
+  /**
+   * Makes the {@code idp} issuer's next tokens live {@code lifetime} (until the next {@link
+   * #reset}, which restores an hour): for a soak whose sessions refresh every few seconds.
+   */
+  public void idpTokensLive(Duration lifetime) {
+    idpLifetime = lifetime;
+  }
+
+  /** Forgets the script and the count, and both issuers' lifetimes. */
   public void reset() {
     builtInLifetime = BUILT_IN_TOKEN_LIFETIME;
+    idpLifetime = IDP_TOKEN_LIFETIME;
     route.reset();
   }
 

@@ -74,7 +74,8 @@ public final class TestApp {
    */
   public Metrics metrics() {
     String where = System.getProperty("it.metrics.url", "/metrics");
-    return Metrics.scrape(where.startsWith("/") ? base.resolve(where) : URI.create(where));
+    return Metrics.scrape(where.startsWith("/") ? base.resolve(where) : URI.create(where))
+        .ofDeployment(contextPath().substring(1));
   }
 
   /**

@@ -39,6 +39,15 @@ class RefreshOutcomeTest {
   }
 
   @Test
+  void clusterUnavailable_is503WithTheGridsRetryAfterAndKeepsTheSession() {
+    assertThat(
+            RefreshOutcome.of(
+                new RefreshRejectedException(
+                    RejectionReason.CLUSTER_UNAVAILABLE, Duration.ofSeconds(5))))
+        .isEqualTo(new RefreshOutcome(503, "cluster_unavailable", 5L, false));
+  }
+
+  @Test
   void providerNotReachedYet_is503IdpNotReadyWithTheTimeUntilTheNextDiscoveryAttempt() {
     assertThat(
             RefreshOutcome.of(
@@ -53,6 +62,12 @@ class RefreshOutcomeTest {
         .isEqualTo(new RefreshOutcome(503, "idp_timeout", 5L, false));
     assertThat(RefreshOutcome.of(IdpFaultException.of(FaultKind.MALFORMED_RESPONSE, "garbage")))
         .isEqualTo(new RefreshOutcome(503, "idp_unavailable", 5L, false));
+  }
+
+  @Test
+  void rejectedClient_is503WithItsOwnError_andKeepsTheSession() {
+    assertThat(RefreshOutcome.of(IdpFaultException.of(FaultKind.CLIENT_REJECTED, "invalid_client")))
+        .isEqualTo(new RefreshOutcome(503, "client_rejected", 5L, false));
   }
 
   @Test

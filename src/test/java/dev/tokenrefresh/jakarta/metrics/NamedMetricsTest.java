@@ -97,6 +97,30 @@ class NamedMetricsTest {
   }
 
   @Test
+  void clusterEvents_moveTheDocumentedNames() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    events.clear();
+    metrics.claimLed();
+    metrics.claimFollowed();
+    metrics.claimTakenOver();
+    metrics.leaseRenewed();
+    metrics.leaseLost();
+    metrics.staleCopyCorrected();
+    metrics.gridFailed();
+    metrics.rejected(RejectionReason.CLUSTER_UNAVAILABLE);
+    assertThat(events)
+        .containsExactly(
+            "token_refresh_cluster_claims{role=led}",
+            "token_refresh_cluster_claims{role=followed}",
+            "token_refresh_cluster_claims{role=taken_over}",
+            "token_refresh_cluster_lease_renewals",
+            "token_refresh_cluster_leases_lost",
+            "token_refresh_cluster_stale_copies_corrected",
+            "token_refresh_cluster_grid_failures",
+            "token_refresh_rejections{reason=cluster_unavailable}");
+  }
+
+  @Test
   void bindGauges_registersEveryGaugeReadingTheLiveValues() {
     NamedMetrics metrics = new NamedMetrics(sink);
     metrics.bindGauges(

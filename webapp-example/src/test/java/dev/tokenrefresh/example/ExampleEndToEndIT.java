@@ -2,6 +2,8 @@ package dev.tokenrefresh.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenrefresh.example.browser.ExamplePage;
+import dev.tokenrefresh.example.browser.HeadlessChromium;
 import dev.tokenrefresh.example.demo.Browser;
 import dev.tokenrefresh.example.demo.BurstReport;
 import dev.tokenrefresh.example.demo.BurstScenario;
@@ -18,21 +20,23 @@ import org.junit.jupiter.api.Test;
 /**
  * The example end to end, as a user runs it: the built WAR on Payara Micro started with {@code
  * payara-config/}, mock-oauth2-server as the provider, and a browserless client that logs in
- * through the real authorization-code flow. One Payara boot serves every test.
+ * through the real authorization-code flow, and a real browser (Debian's headless Chromium) that
+ * uses the page as a person would. One Payara boot serves every test.
  */
 class ExampleEndToEndIT {
 
   private static final int BURST = 100;
 
   private static DemoStack stack;
+  private static Duration expiry;
 
   @BeforeAll
   static void start() throws Exception {
-    int expiry = Integer.getInteger("demo.token-expiry-seconds", 10);
+    expiry = Duration.ofSeconds(Integer.getInteger("demo.token-expiry-seconds", 10));
     stack =
         DemoStack.start(
             DemoPaths.fromSystemProperties(),
-            new DemoStack.Settings(0, 0, Duration.ofSeconds(expiry), Duration.ofSeconds(1)),
+            new DemoStack.Settings(0, 0, expiry, Duration.ofSeconds(1)),
             grant -> {});
   }
 
@@ -87,5 +91,58 @@ class ExampleEndToEndIT {
     HttpResponse<String> loggedOut = browser.get(stack.app().resolve("logout"));
     assertThat(loggedOut.uri()).isEqualTo(stack.app());
     assertThat(browser.me(stack.app()).status()).isEqualTo(401);
+  }
+
+  @Test
+  void pageInChromium_afterExpiry_burstShowsOneRefreshAndTheModulesCounts_thenLogsOut() {
+    try (HeadlessChromium chromium = HeadlessChromium.start()) {
+      ExamplePage page = new ExamplePage(chromium.driver(), stack.app());
+      page.logIn();
+      assertThat(page.countdown()).startsWith("in ");
+      page.awaitExpiry(expiry.plusSeconds(10));
+      int refreshCallsBefore = stack.idp().tokenCalls("refresh_token");
+
+      ExamplePage.Result result = page.fireBurst(BURST);
+
+      assertThat(result).isEqualTo(new ExamplePage.Result(BURST, 1, BURST + "× HTTP 200"));
+      assertThat(stack.idp().tokenCalls("refresh_token") - refreshCallsBefore)
+          .as("refresh calls seen by the provider")
+          .isEqualTo(1);
+      ExamplePage.ModuleCounts module = page.moduleCounts();
+      assertThat(module.idpCalls()).isEqualTo(1);
+      assertThat(module.needed())
+          .as("each request that needed a refresh coalesced, was replayed, or led the one call")
+          .isEqualTo(module.coalesced() + module.graceReplays() + module.idpCalls())
+          .isBetween(1, BURST);
+      assertThat(page.refreshes()).isEqualTo("1");
+      page.awaitValidToken(Duration.ofSeconds(2));
+
+      page.logOut();
+    }
+  }
+
+  @Test
+  void pageInChromium_at390PixelsWide_doesNotScrollSideways_andUsesOneFontSize() {
+    try (HeadlessChromium chromium = HeadlessChromium.start()) {
+      ExamplePage page = new ExamplePage(chromium.driver(), stack.app());
+      page.logIn();
+      chromium.emulateViewport(390, 844);
+      page.reload();
+
+      assertThat(page.script("return window.innerWidth;")).isEqualTo(390L);
+      assertThat(page.scrollsSideways()).as("sideways scroll at 390 px").isFalse();
+      assertThat(page.fontSize("#burst button")).isEqualTo(page.fontSize("body"));
+      assertThat(page.fontSize("#count")).isEqualTo(page.fontSize("body"));
+      assertThat(page.iconHref()).as("an inline icon: no /favicon.ico request").startsWith("data:");
+
+      // Negative control: the check does catch a page wider than the viewport.
+      page.script(
+          "const d = document.createElement('div'); d.id = 'too-wide';"
+              + " d.style.width = '600px'; d.style.height = '1px'; document.body.appendChild(d);");
+      assertThat(page.scrollsSideways()).isTrue();
+      page.script("document.getElementById('too-wide').remove();");
+
+      page.logOut();
+    }
   }
 }

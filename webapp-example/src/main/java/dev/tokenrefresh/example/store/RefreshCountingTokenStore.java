@@ -46,9 +46,10 @@ public class RefreshCountingTokenStore implements TokenStore {
   }
 
   @Override
-  public TokenSet replace(HttpServletRequest request, TokenSet previous, TokenSet refreshed) {
-    TokenSet held = sessions.replace(request, previous, refreshed);
-    if (held == refreshed) {
+  public Optional<TokenSet> replace(
+      HttpServletRequest request, TokenSet previous, TokenSet refreshed) {
+    Optional<TokenSet> held = sessions.replace(request, previous, refreshed);
+    if (held.isPresent() && held.get() == refreshed) {
       tally(request).ifPresent(t -> t.record(refreshed.issuedAt()));
     }
     return held;

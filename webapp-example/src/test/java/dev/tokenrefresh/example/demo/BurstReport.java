@@ -44,12 +44,22 @@ public final class BurstReport {
   }
 
   private static void provider(StringBuilder r, BurstScenario.Outcome o) {
+    if (!o.providerObserved()) {
+      r.append(
+          "token-endpoint calls seen by the provider: not observed here (it runs in another\n");
+      r.append("process; ./demo.sh idp prints each token request)\n");
+      return;
+    }
     r.append("token-endpoint calls seen by the provider (counted inside mock-oauth2-server)\n");
     line(r, "  during the burst", "refresh_token " + o.idpRefreshCalls());
     line(r, "  since it started", grants(o.idpAfter()));
   }
 
   private static void module(StringBuilder r, BurstScenario.Outcome o) {
+    if (o.metricsAfter().isEmpty()) {
+      r.append("the module's metrics: not scraped (give --metrics URL)\n");
+      return;
+    }
     r.append("the module's metrics (/metrics, mp_scope=application), change during the burst\n");
     for (String series : changedCounters(o)) {
       line(r, "  " + series, String.format("%+.0f", o.metricDelta(series)));
@@ -73,11 +83,11 @@ public final class BurstReport {
   private static String result(BurstScenario.Outcome o) {
     Burst.Result burst = o.burst();
     return String.format(
-        "RESULT: %d requests -> %d token-endpoint call%s (provider's count), %d answered 200"
-            + "   %s%n",
+        "RESULT: %d requests -> %d token-endpoint call%s (%s), %d answered 200   %s%n",
         burst.requests(),
-        o.idpRefreshCalls(),
-        o.idpRefreshCalls() == 1 ? "" : "s",
+        o.refreshCalls(),
+        o.refreshCalls() == 1 ? "" : "s",
+        o.refreshCallsWitness(),
         burst.successes(),
         o.passed() ? "PASS" : "FAIL");
   }

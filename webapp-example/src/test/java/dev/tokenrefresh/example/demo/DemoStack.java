@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 public final class DemoStack implements AutoCloseable {
 
   private final DemoIdp idp;
-  private final PayaraMicro payara;
+  private final ExampleServer payara;
 
-  private DemoStack(DemoIdp idp, PayaraMicro payara) {
+  private DemoStack(DemoIdp idp, ExampleServer payara) {
     this.idp = idp;
     this.payara = payara;
   }
@@ -42,7 +42,7 @@ public final class DemoStack implements AutoCloseable {
       // The same WAR, pointed at this provider by a system property (MicroProfile Config).
       config.put("token-refresh.oidc.issuer", idp.issuer().toString());
       config.put("token-refresh.refresh-ahead", settings.refreshAhead().toMillis() + "ms");
-      return new DemoStack(idp, PayaraMicro.start(paths.requireBuilt(), httpPort, config));
+      return new DemoStack(idp, ExampleServer.start(paths.requireBuilt(), httpPort, config));
     } catch (IOException | InterruptedException | RuntimeException e) {
       idp.close();
       throw e;
@@ -55,7 +55,7 @@ public final class DemoStack implements AutoCloseable {
   }
 
   /** The server. */
-  public PayaraMicro payara() {
+  public ExampleServer payara() {
     return payara;
   }
 

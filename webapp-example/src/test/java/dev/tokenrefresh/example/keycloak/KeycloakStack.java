@@ -1,8 +1,8 @@
 package dev.tokenrefresh.example.keycloak;
 
 import dev.tokenrefresh.example.demo.DemoPaths;
+import dev.tokenrefresh.example.demo.ExampleServer;
 import dev.tokenrefresh.example.demo.FreePort;
-import dev.tokenrefresh.example.demo.PayaraMicro;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -22,9 +22,9 @@ public final class KeycloakStack implements AutoCloseable {
   /** The module's refresh-ahead: refresh only once the token is (nearly) expired. */
   public static final Duration REFRESH_AHEAD = Duration.ofSeconds(1);
 
-  private final PayaraMicro payara;
+  private final ExampleServer payara;
 
-  private KeycloakStack(PayaraMicro payara) {
+  private KeycloakStack(ExampleServer payara) {
     this.payara = payara;
   }
 
@@ -41,15 +41,15 @@ public final class KeycloakStack implements AutoCloseable {
         NaiveRefreshWar.build(
             paths.war(), paths.workDir().resolve("token-refresh-example-naive-control.war"));
     int port = FreePort.any();
-    URI app = URI.create("http://127.0.0.1:" + port + PayaraMicro.CONTEXT_ROOT + "/");
+    URI app = URI.create("http://127.0.0.1:" + port + ExampleServer.CONTEXT_ROOT + "/");
     admin.registerApp(realm.clientId(), app);
     Map<String, String> config = new LinkedHashMap<>();
     config.put("token-refresh.oidc.issuer", keycloak.issuer(realm.realm()).toString());
     config.put("token-refresh.oidc.client-id", realm.clientId());
     config.put("token-refresh.refresh-ahead", REFRESH_AHEAD.toMillis() + "ms");
     config.put("token-refresh.exclude-paths", "/login,/callback,/logout,/naive");
-    PayaraMicro payara =
-        PayaraMicro.start(
+    ExampleServer payara =
+        ExampleServer.start(
             new DemoPaths(war, paths.payaraMicro(), paths.payaraConfig(), paths.workDir()),
             port,
             config,
@@ -63,7 +63,7 @@ public final class KeycloakStack implements AutoCloseable {
   }
 
   /** The server. */
-  public PayaraMicro payara() {
+  public ExampleServer payara() {
     return payara;
   }
 

@@ -1,0 +1,152 @@
+package dev.tokenrefresh.jakarta.cluster;
+
+import dev.tokenrefresh.core.CoordinatorPorts;
+import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.TokenEndpoint;
+import dev.tokenrefresh.core.cluster.ClusterFlights;
+import dev.tokenrefresh.core.cluster.ClusterGrid;
+import dev.tokenrefresh.core.cluster.ClusterKeys;
+import dev.tokenrefresh.core.cluster.ClusterSettings;
+import dev.tokenrefresh.core.cluster.FlightGate;
+import dev.tokenrefresh.core.cluster.FlightLedger;
+import dev.tokenrefresh.core.cluster.SealedCodec;
+import dev.tokenrefresh.core.token.Fingerprint;
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.jakarta.config.ConfigSource;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
+
+/**
+ * Chooses how flight leaders are gated ({@code token-refresh.cluster}: {@code auto}, {@code local},
+ * {@code hazelcast}). {@code auto} refreshes cluster-wide when Payara's Hazelcast instance is
+ * reachable and {@code token-refresh.cluster.key} is set; with the instance but no key it stays
+ * local and says which key turns it on. {@code hazelcast} without the key or the instance fails the
+ * deployment. The Hazelcast adapter is loaded only after its API was found on the class path, so a
+ * server without it (WildFly) never sees its types. Thread-safe (stateless).
+ */
+public final class ClusterSelection {
+
+  /** The configuration key of the mode. */
+  public static final String MODE = "token-refresh.cluster";
+
+  static final String HAZELCAST_API = "com.hazelcast.core.HazelcastInstance";
+
+  private static final Logger LOG = Logger.getLogger(ClusterSelection.class.getName());
+
+  private ClusterSelection() {}
+
+  /**
+   * The gate for this deployment.
+   *
+   * @param cluster the validated {@code token-refresh.cluster.*} thresholds
+   * @param usable whether tokens need no refresh now (the filter's own test)
+   * @throws IllegalArgumentException naming the key, when the mode is unknown, a key is malformed,
+   *     or {@code hazelcast} cannot be honoured
+   */
+  public static FlightGate select(
+      ConfigSource c,
+      ClusterSettings cluster,
+      RefreshSettings core,
+      CoordinatorPorts ports,
+      Predicate<TokenSet> usable) {
+    String mode = c.text(MODE).map(v -> v.trim().toLowerCase(Locale.ROOT)).orElse("auto");
+    Optional<String> key = c.text(ClusterKeys.KEY);
+    // A key that is set is checked whatever the mode: a typo must not wait for the day it is used.
+    Optional<ClusterKeys> keys =
+        key.map(k -> ClusterKeys.parse(k, c.text(ClusterKeys.PREVIOUS_KEY)));
+    switch (mode) {
+      case "local":
+        return FlightGate.local();
+      case "hazelcast":
+        if (keys.isEmpty()) {
+          throw new IllegalArgumentException(
+              MODE + " is hazelcast, but " + ClusterKeys.KEY + " is not set; " + KEY_HINT);
+        }
+        ClusterGrid grid =
+            payaraHazelcast()
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            MODE
+                                + " is hazelcast, but no running Hazelcast instance is bound at JNDI "
+                                + PayaraHazelcast.JNDI_NAME));
+        return gate(grid, keys.get(), cluster, core, ports, usable);
+      case "auto":
+        Optional<ClusterGrid> found = payaraHazelcast();
+        if (found.isEmpty()) {
+          return FlightGate.local();
+        }
+        if (keys.isEmpty()) {
+          found.get().close();
+          LOG.info(
+              "token-refresh-filter: Payara's Hazelcast instance is present, but "
+                  + ClusterKeys.KEY
+                  + " is not set: refreshes are single per node, not per cluster; "
+                  + KEY_HINT);
+          return FlightGate.local();
+        }
+        return gate(found.get(), keys.get(), cluster, core, ports, usable);
+      default:
+        throw new IllegalArgumentException(
+            MODE + " must be auto, local or hazelcast, was '" + c.text(MODE).orElse("") + "'");
+    }
+  }
+
+  private static final String KEY_HINT =
+      "set it, the same on every node, to the base64 of 32 random bytes (openssl rand -base64 32)";
+
+  private static FlightGate gate(
+      ClusterGrid grid,
+      ClusterKeys keys,
+      ClusterSettings cluster,
+      RefreshSettings core,
+      CoordinatorPorts ports,
+      Predicate<TokenSet> usable) {
+    FlightLedger ledger = new FlightLedger(grid, new SealedCodec(keys), cluster.lease());
+    LOG.info(
+        () ->
+            "token-refresh-filter: refreshes are single cluster-wide (Hazelcast member "
+                + grid.localMember()
+                + ", lease "
+                + cluster.lease()
+                + ")");
+    ExecutorService gridThreads = GridThreads.start();
+    ClusterFlights flights = new ClusterFlights(ledger, cluster, core, ports, gridThreads, usable);
+    return new FlightGate() {
+      @Override
+      public void lead(
+          SessionKey session,
+          Fingerprint key,
+          TokenSet current,
+          CompletableFuture<TokenSet> flight,
+          TokenEndpoint endpoint,
+          LocalLead local) {
+        flights.lead(session, key, current, flight, endpoint, local);
+      }
+
+      @Override
+      public void close() {
+        flights.close();
+        gridThreads.shutdownNow();
+      }
+    };
+  }
+
+  private static Optional<ClusterGrid> payaraHazelcast() {
+    return visible(HAZELCAST_API) ? PayaraHazelcast.lookup() : Optional.empty();
+  }
+
+  private static boolean visible(String className) {
+    try {
+      Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+}

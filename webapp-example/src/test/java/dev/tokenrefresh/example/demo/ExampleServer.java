@@ -1,0 +1,131 @@
+package dev.tokenrefresh.example.demo;
+
+import dev.tokenrefresh.testing.PayaraMicro;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The example on Payara Micro, started the way {@code payara-config/README.md} tells a user to: the
+ * JVM options of {@code jvm-options.txt}, the pre- and post-boot command files, and every listener
+ * on 127.0.0.1 (HTTP by the pre-boot command, the data grid by {@code --interfaces} and {@code
+ * hazelcast.socket.bind.any=false}). Started by the library's shared {@link PayaraMicro} launcher.
+ * Not thread-safe; {@link #close()} stops the process.
+ */
+public final class ExampleServer implements AutoCloseable {
+
+  /** The example's context root (its {@code WEB-INF/payara-web.xml}). */
+  public static final String CONTEXT_ROOT = "/example";
+
+  /**
+   * Only for the demo and the test on a shared 2-core machine: a C1-only JIT and the serial
+   * collector boot faster and use less CPU for a short-lived server. Not advice for production.
+   */
+  private static final List<String> SMALL_HOST_OPTIONS =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+  private final PayaraMicro payara;
+
+  private ExampleServer(PayaraMicro payara) {
+    this.payara = payara;
+  }
+
+  /**
+   * Starts Payara Micro with the example deployed and waits until the example answers.
+   *
+   * @param systemProperties MicroProfile Config overrides, passed as {@code -Dkey=value}
+   * @throws IllegalStateException when Payara exits, the deployment fails, or it takes too long;
+   *     the message carries the log's error lines
+   */
+  public static ExampleServer start(DemoPaths paths, int port, Map<String, String> systemProperties)
+      throws IOException, InterruptedException {
+    return start(paths, port, systemProperties, Map.of());
+  }
+
+  /**
+   * Starts Payara Micro as {@link #start(DemoPaths, int, Map)} does, with extra environment
+   * variables: the place for a client secret, which a {@code -D} option would show to {@code ps}.
+   */
+  public static ExampleServer start(
+      DemoPaths paths,
+      int port,
+      Map<String, String> systemProperties,
+      Map<String, String> environment)
+      throws IOException, InterruptedException {
+    Path config = paths.payaraConfig();
+    Path root = paths.workDir().resolve("payara-root");
+    PayaraMicro.deleteRecursively(root); // --rootdir keeps configuration across restarts
+    List<String> jvmOptions = new ArrayList<>(jvmOptions(config.resolve("jvm-options.txt")));
+    jvmOptions.addAll(SMALL_HOST_OPTIONS);
+    // The executors post-boot-commands.asadmin creates; the WAR names none (it also deploys on
+    // WildFly, whose dedicated executors have other JNDI names).
+    jvmOptions.add("-Dtoken-refresh.executor=concurrent/tokenRefresh");
+    jvmOptions.add("-Dtoken-refresh.scheduled-executor=concurrent/tokenRefreshTimers");
+    return new ExampleServer(
+        PayaraMicro.launch(paths.payaraMicro(), paths.workDir())
+            .port(port)
+            .jvmOptions(jvmOptions)
+            .systemProperties(systemProperties)
+            .environment(environment)
+            .deploy(paths.war(), CONTEXT_ROOT + "/api/me")
+            .serverOptions(
+                "--interfaces",
+                "127.0.0.1",
+                "--clustermode",
+                "tcpip:127.0.0.1:6900",
+                "--clustername",
+                "trf-demo-" + ProcessHandle.current().pid() + "-" + port,
+                "--disablephonehome",
+                "--rootdir",
+                root.toString(),
+                "--prebootcommandfile",
+                config.resolve("pre-boot-commands.asadmin").toString(),
+                "--postbootcommandfile",
+                config.resolve("post-boot-commands.asadmin").toString())
+            .start());
+  }
+
+  /** The example's start page. */
+  public URI app() {
+    return payara.uri(CONTEXT_ROOT + "/");
+  }
+
+  /** The server's MicroProfile Metrics endpoint (Prometheus text). */
+  public URI metrics() {
+    return payara.uri("/metrics");
+  }
+
+  /** The process id, for the record. */
+  public long pid() {
+    return payara.pid();
+  }
+
+  /** Whether the server process still runs. */
+  public boolean isAlive() {
+    return payara.isAlive();
+  }
+
+  /** The log file. */
+  public Path log() {
+    return payara.log();
+  }
+
+  /** Stops the server and waits for it. */
+  @Override
+  public void close() {
+    payara.close();
+  }
+
+  /** The options of {@code jvm-options.txt}: one per line, {@code #} starts a comment. */
+  static List<String> jvmOptions(Path file) throws IOException {
+    return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .toList();
+  }
+}
