@@ -97,7 +97,11 @@ final class BuiltInOidcTakeover implements HttpAuthenticationMechanismHandler {
       LOG.fine(() -> "built-in client's tokens changed while " + key + " refreshed");
     }
     p.service().stored(key, current);
-    return p.builtIn().validateRequest(request, response, context);
+    // As the built-in client does after its own refresh: a login with the groups of the new tokens.
+    // Handing the request back to the built-in mechanism instead (a principal-only callback, which
+    // Payara completes from the session) answered 196 of 400 concurrent requests 403 on Payara 7.
+    return context.notifyContainerAboutLogin(
+        request.getUserPrincipal().getName(), p.tokens().callerGroups());
   }
 
   @Override

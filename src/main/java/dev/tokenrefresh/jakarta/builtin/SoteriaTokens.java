@@ -11,7 +11,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads and writes the tokens of the built-in client's session: Soteria's session-scoped {@code
@@ -31,6 +34,7 @@ final class SoteriaTokens {
 
   private final OpenIdContext context;
   private final long minValidityMillis;
+  private final String groupsClaim;
   private final Method setAccessToken;
   private final Method setRefreshToken;
   private final Method setIdentityToken;
@@ -55,6 +59,8 @@ final class SoteriaTokens {
       minValidityMillis =
           ((Number) configurationClass.getMethod("getTokenMinValidity").invoke(configuration))
               .longValue();
+      Object claims = configurationClass.getMethod("getClaimsConfiguration").invoke(configuration);
+      groupsClaim = (String) claims.getClass().getMethod("getCallerGroupsClaim").invoke(claims);
       setAccessToken = impl.getMethod("setAccessToken", AccessToken.class);
       setRefreshToken = impl.getMethod("setRefreshToken", RefreshToken.class);
       setIdentityToken = impl.getMethod("setIdentityToken", IdentityToken.class);
@@ -121,6 +127,25 @@ final class SoteriaTokens {
         setAccessToken,
         create(accessToken, "Bearer", fresh.accessToken(), expiresIn, scope, minValidityMillis));
     return true;
+  }
+
+  /**
+   * The caller's groups as the built-in client's identity store reads them after a refresh: the
+   * definition's {@code callerGroupsClaim} of the access token, else of the ID token (the user-info
+   * endpoint, its last source, is not called: that would be a provider call on the request thread).
+   */
+  Set<String> callerGroups() {
+    AccessToken access = context.getAccessToken();
+    if (access != null && access.isJWT()) {
+      List<String> groups = access.getJwtClaims().getArrayStringClaim(groupsClaim);
+      if (!groups.isEmpty()) {
+        return new HashSet<>(groups);
+      }
+    }
+    IdentityToken identity = context.getIdentityToken();
+    return identity == null
+        ? Set.of()
+        : new HashSet<>(identity.getJwtClaims().getArrayStringClaim(groupsClaim));
   }
 
   private static Class<?> implementation(Class<?> proxy) {
