@@ -14,7 +14,7 @@ import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.cluster.ClusterSelection;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.metrics.MetricsSelection;
@@ -70,7 +70,7 @@ public class TokenRefreshService {
   @PostConstruct
   void start() {
     try {
-      ConfigSource source = new ConfigSource(key -> config.getOptionalValue(key, String.class));
+      ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
       settings = SettingsMapping.refreshSettings(source);
       filterSettings = SettingsMapping.filterSettings(source, settings);
       breakerOpenIsDown = SettingsMapping.breakerOpenIsDown(source);

@@ -13,7 +13,7 @@ import dev.tokenrefresh.core.cluster.SealedCodec;
 import dev.tokenrefresh.core.token.Fingerprint;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +49,7 @@ public final class ClusterSelection {
    *     or {@code hazelcast} cannot be honoured
    */
   public static FlightGate select(
-      ConfigSource c,
+      ConfigReader c,
       ClusterSettings cluster,
       RefreshSettings core,
       CoordinatorPorts ports,

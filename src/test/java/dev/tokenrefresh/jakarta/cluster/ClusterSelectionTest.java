@@ -10,7 +10,7 @@ import dev.tokenrefresh.core.cluster.FlightGate;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.core.support.FakeTime;
 import dev.tokenrefresh.core.support.ScriptedEndpoint;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import java.time.Duration;
 import java.util.Base64;
@@ -106,7 +106,7 @@ class ClusterSelectionTest {
         t -> true);
   }
 
-  private ConfigSource source() {
-    return new ConfigSource(k -> Optional.ofNullable(values.get(k)));
+  private ConfigReader source() {
+    return new ConfigReader(k -> Optional.ofNullable(values.get(k)));
   }
 }
