@@ -144,6 +144,16 @@ public final class RotationGrace {
                 : e);
   }
 
+  /**
+   * Forgets {@code session}'s rotation of {@code rotated}: the session ended (logout) before any of
+   * its requests stored the new tokens, so no one may ever be handed them. A rotation of another
+   * session, or a dead grant, stays.
+   */
+  public void forget(Fingerprint rotated, SessionKey session) {
+    entries.computeIfPresent(
+        rotated, (k, e) -> e.tokens() != null && e.owner().equals(session) ? null : e);
+  }
+
   /** Removes expired entries. */
   public void cleanup() {
     long now = ticker.read();

@@ -148,6 +148,14 @@ public class TokenRefreshService {
   }
 
   /**
+   * Tells the coordinator that {@code session} ended while the refresh of {@code previous} ran and
+   * its new tokens were not stored; see {@link RefreshCoordinator#discarded}.
+   */
+  public void discarded(SessionKey session, TokenSet previous) {
+    coordinator.discarded(session, previous);
+  }
+
+  /**
    * Turns the tokens of a login (the authorization-code exchange) into the session's first {@link
    * TokenSet}; save it with the {@code TokenStore}. Validates the ID token like a refresh does.
    *

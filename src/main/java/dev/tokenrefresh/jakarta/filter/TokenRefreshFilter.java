@@ -132,14 +132,7 @@ public class TokenRefreshFilter extends HttpFilter {
       TokenSet current)
       throws IOException, ServletException {
     long started = System.nanoTime();
-    CompletableFuture<TokenSet> flight;
-    try {
-      flight = service.refresh(session, current).toCompletableFuture();
-    } catch (RuntimeException unexpected) {
-      LOG.log(Level.FINE, "early token refresh could not start: {0}", unexpected.toString());
-      proceed(req, res, chain, current);
-      return;
-    }
+    CompletableFuture<TokenSet> flight = start(session, current, Level.FINE);
     if (flight.isDone()) {
       Resumption done = Resumption.of(session, current, flight, started);
       if (done.failure() == null || RefreshOutcome.of(done.failure()).endsSession()) {
@@ -151,11 +144,27 @@ public class TokenRefreshFilter extends HttpFilter {
   }
 
   /**
-   * Whether the request's path is excluded; builds the path only when some prefix is configured.
+   * Starts (or joins) the refresh of {@code current}. A coordinator that fails to start one never
+   * escapes as a 500 with a stack trace: the failure becomes the flight's, answered like any other
+   * (a 503 for a request that must wait; the current token for one still valid, which only a dead
+   * grant answers). Logged at {@code level} without the exception's stack.
+   */
+  private CompletableFuture<TokenSet> start(SessionKey session, TokenSet current, Level level) {
+    try {
+      return service.refresh(session, current).toCompletableFuture();
+    } catch (RuntimeException unexpected) {
+      LOG.log(level, "token refresh could not start: {0}", unexpected.toString());
+      return CompletableFuture.failedFuture(unexpected);
+    }
+  }
+
+  /**
+   * Whether the request's path is excluded; builds the path only when some entry is configured. The
+   * path is the decoded, normalised one the container routes by, never the raw URI (see {@link
+   * ExcludedPaths}).
    */
   private static boolean excluded(HttpServletRequest req, FilterSettings s) {
-    return !s.excludedPaths().isEmpty()
-        && s.excludes(req.getRequestURI().substring(req.getContextPath().length()));
+    return !s.excludedPaths().isEmpty() && s.excludes(ExcludedPaths.of(req));
   }
 
   private void refresh(
@@ -166,14 +175,7 @@ public class TokenRefreshFilter extends HttpFilter {
       TokenSet current)
       throws IOException, ServletException {
     long started = System.nanoTime();
-    CompletableFuture<TokenSet> flight;
-    try {
-      flight = service.refresh(session, current).toCompletableFuture();
-    } catch (RuntimeException unexpected) {
-      // Never a 500 with a stack trace: the coordinator failing to start is a 503 like any other.
-      LOG.log(Level.WARNING, "token refresh could not start: {0}", unexpected.toString());
-      flight = CompletableFuture.failedFuture(unexpected);
-    }
+    CompletableFuture<TokenSet> flight = start(session, current, Level.WARNING);
     if (flight.isDone()) {
       finish(req, res, chain, Resumption.of(session, current, flight, started));
     } else if (req.isAsyncSupported()) {
@@ -266,7 +268,9 @@ public class TokenRefreshFilter extends HttpFilter {
               ? store.replace(req, done.current(), done.tokens())
               : Optional.empty();
       if (held.isEmpty()) {
-        // Logged out (or invalidated) while the refresh ran: the fresh tokens belong to no one.
+        // Logged out (or invalidated) while the refresh ran: the fresh tokens belong to no one,
+        // and the coordinator must not keep them for a request of this session.
+        service.discarded(done.session(), done.current());
         log(done, "session_ended");
         OutcomeWriter.write(req, res, RefreshOutcome.sessionEnded(), settings);
         return;
