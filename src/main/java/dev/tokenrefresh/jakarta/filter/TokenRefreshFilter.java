@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -72,12 +73,17 @@ public class TokenRefreshFilter extends HttpFilter {
   private final transient Set<Suspension> suspended = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean blockingFallbackLogged = new AtomicBoolean();
 
+  /** Requests waiting for a refresh on their thread (the chain does not support async). */
+  private final AtomicInteger waitingOnThread = new AtomicInteger();
+
   @Override
   public void init() {
     FilterSettings s = service.filterSettings();
     settings = s;
     clock = service.clock();
-    suspensions = new SuspensionLimit(s.maxSuspended(), s.maxSuspendedPerFlight());
+    SuspensionLimit limit = new SuspensionLimit(s.maxSuspended(), s.maxSuspendedPerFlight());
+    suspensions = limit;
+    service.reportSuspended(() -> limit.suspended() + waitingOnThread.get());
   }
 
   @Override
@@ -244,6 +250,7 @@ public class TokenRefreshFilter extends HttpFilter {
       long started)
       throws IOException, ServletException {
     FilterSettings s = settings;
+    waitingOnThread.incrementAndGet();
     try {
       flight.get(s.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -255,6 +262,8 @@ public class TokenRefreshFilter extends HttpFilter {
       return;
     } catch (ExecutionException e) {
       // handled by finish, which reads the failure from the completed flight
+    } finally {
+      waitingOnThread.decrementAndGet();
     }
     finish(req, res, chain, Resumption.of(session, current, flight, started));
   }
