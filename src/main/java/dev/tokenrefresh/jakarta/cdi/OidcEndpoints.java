@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  */
 final class OidcEndpoints {
 
-  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(4);
   private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
   private OidcEndpoints() {}

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -62,6 +64,9 @@ public class TokenRefreshService {
   private final LastSuccess lastSuccess = new LastSuccess(Ticker.system());
   private boolean breakerOpenIsDown;
 
+  /** The filter's count of suspended requests, once it has started; 0 until then. */
+  private final AtomicReference<IntSupplier> suspended = new AtomicReference<>(() -> 0);
+
   /** Makes the bean start (and validate its configuration) when the application starts. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     filterSettings();
@@ -88,6 +93,7 @@ public class TokenRefreshService {
                   source.text("otel.sdk.disabled").map("false"::equalsIgnoreCase).orElse(false),
                   beans));
       RefreshMetrics metrics = counts;
+      metrics.bindSuspendedRequests(() -> suspended.get().getAsInt());
       CoordinatorPorts ports =
           new CoordinatorPorts(
               lastSuccess.around(tokenEndpoint),
@@ -145,6 +151,22 @@ public class TokenRefreshService {
    */
   public void stored(SessionKey session, TokenSet previous) {
     coordinator.stored(session, previous);
+  }
+
+  /**
+   * Where the filter counts the requests suspended for a refresh: read by the {@code
+   * token_refresh_suspended_requests} gauge.
+   */
+  public void reportSuspended(IntSupplier count) {
+    suspended.set(count);
+  }
+
+  /**
+   * Tells the coordinator that {@code session} ended while the refresh of {@code previous} ran and
+   * its new tokens were not stored; see {@link RefreshCoordinator#discarded}.
+   */
+  public void discarded(SessionKey session, TokenSet previous) {
+    coordinator.discarded(session, previous);
   }
 
   /**
