@@ -62,6 +62,18 @@ class ExampleEndToEndIT {
     assertThat(log).doesNotContain("another class loader's copy");
   }
 
+  /**
+   * The WAR names no executor; {@code payara-config/jvm-options.txt} names the two that {@code
+   * post-boot-commands.asadmin} creates, so the module runs on those, not on the defaults.
+   */
+  @Test
+  void payaraConfig_namesTheDedicatedExecutors_soTheDefaultsAreNotUsed() throws Exception {
+    String log = Files.readString(stack.payara().log(), StandardCharsets.UTF_8);
+
+    assertThat(log).contains("token-refresh-filter started");
+    assertThat(log).doesNotContain("runs on the server's default managed executors");
+  }
+
   @Test
   void apiMe_withoutLogin_answers401AndPointsToLogin() throws Exception {
     Browser.Me me = new Browser().me(stack.app());
