@@ -19,6 +19,7 @@ import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.metrics.MetricsSelection;
 import dev.tokenrefresh.oidc.DiscoveringTokenEndpoint;
+import dev.tokenrefresh.oidc.NimbusOrigin;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,6 +75,7 @@ public class TokenRefreshService {
 
   @PostConstruct
   void start() {
+    NimbusOrigin.warnIfMixed();
     try {
       ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
       settings = SettingsMapping.refreshSettings(source);
