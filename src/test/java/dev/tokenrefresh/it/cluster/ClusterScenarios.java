@@ -149,7 +149,8 @@ public abstract class ClusterScenarios {
     Family family = families.issue();
     SessionOnNodes session = loginExpired(ClusterWars.GRID, family);
     List<Metrics> before = scrape();
-    Hold hold = new Hold(Duration.ofSeconds(20));
+    // released once the leader renewed beyond its first lease, well inside the read timeout
+    Hold hold = new Hold(ClusterWars.READ_TIMEOUT.minusSeconds(1));
     families.holdEveryRedemption(hold);
 
     Burst<Echo> burst = Burst.start(BURST, session::echoOnNextNode);

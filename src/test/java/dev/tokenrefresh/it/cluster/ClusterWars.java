@@ -38,6 +38,13 @@ final class ClusterWars {
    */
   static final Duration TIMEOUT = Duration.ofSeconds(12);
 
+  /**
+   * The provider's answer may take longer than one lease (the slow provider of the burst scenario,
+   * which waits for the leader's renewals); the connect timeout (1 s) plus this stay below {@link
+   * #TIMEOUT}.
+   */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(9);
+
   private ClusterWars() {}
 
   /**
@@ -70,6 +77,7 @@ final class ClusterWars {
     Map<String, String> config = new LinkedHashMap<>(keys);
     config.put("token-refresh.rotation-grace", ROTATION_GRACE.toMillis() + "ms");
     config.put("token-refresh.timeout", TIMEOUT.toMillis() + "ms");
+    config.put("token-refresh.oidc.read-timeout", READ_TIMEOUT.toMillis() + "ms");
     File war = dir.resolve(context + ".war").toFile();
     TestDeployment.create(context + ".war", config)
         .setWebXML("war/distributable-web.xml")

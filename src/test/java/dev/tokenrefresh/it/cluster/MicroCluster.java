@@ -67,6 +67,7 @@ final class MicroCluster implements ClusterNodes {
     List<Path> dirs = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       Path dir = work.resolve("node-" + i);
+      PayaraMicro.deleteRecursively(dir); // --rootdir keeps configuration across runs
       Files.createDirectories(dir.resolve("unpack"));
       Files.createDirectories(dir.resolve("root"));
       PayaraMicro.Launch launch =
