@@ -3,7 +3,6 @@ package dev.tokenrefresh.core.grace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.support.CoordinatorFixture;
 import dev.tokenrefresh.core.support.ScriptedEndpoint;
