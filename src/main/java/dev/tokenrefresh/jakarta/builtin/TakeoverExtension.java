@@ -1,6 +1,6 @@
 package dev.tokenrefresh.jakarta.builtin;
 
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -29,7 +29,7 @@ public class TakeoverExtension implements Extension {
     TakeoverSettings settings;
     try {
       settings =
-          TakeoverSettings.of(new ConfigSource(k -> config.getOptionalValue(k, String.class)));
+          TakeoverSettings.of(new ConfigReader(k -> config.getOptionalValue(k, String.class)));
     } catch (IllegalArgumentException e) {
       abd.addDefinitionError(
           new IllegalStateException(

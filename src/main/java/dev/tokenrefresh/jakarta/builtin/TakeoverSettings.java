@@ -1,7 +1,7 @@
 package dev.tokenrefresh.jakarta.builtin;
 
 import dev.tokenrefresh.core.RefreshSettings;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 
 /**
  * The settings of the built-in client takeover ({@code token-refresh.builtin-oidc.*}). Immutable.
@@ -12,16 +12,16 @@ import dev.tokenrefresh.jakarta.config.ConfigSource;
  *     request, so each waiter holds its thread, and beyond this number a request that would wait is
  *     answered 503 {@code too_many_waiting} at once
  */
-public record TakeoverSettings(boolean enabled, int maxBlocked) {
+record TakeoverSettings(boolean enabled, int maxBlocked) {
 
   /** The key that turns the takeover on. */
-  public static final String TAKEOVER = RefreshSettings.PREFIX + "builtin-oidc.takeover";
+  static final String TAKEOVER = RefreshSettings.PREFIX + "builtin-oidc.takeover";
 
   /** The key of {@link #maxBlocked}. */
-  public static final String MAX_BLOCKED = RefreshSettings.PREFIX + "builtin-oidc.max-blocked";
+  static final String MAX_BLOCKED = RefreshSettings.PREFIX + "builtin-oidc.max-blocked";
 
   /** The default of {@link #maxBlocked}: a tenth of Payara's default HTTP pool of 200 threads. */
-  public static final int DEFAULT_MAX_BLOCKED = 20;
+  static final int DEFAULT_MAX_BLOCKED = 20;
 
   /** Validates the bound. */
   public TakeoverSettings {
@@ -31,7 +31,7 @@ public record TakeoverSettings(boolean enabled, int maxBlocked) {
   }
 
   /** Reads both keys; unset keys keep the defaults (off, {@value #DEFAULT_MAX_BLOCKED}). */
-  public static TakeoverSettings of(ConfigSource c) {
+  static TakeoverSettings of(ConfigReader c) {
     return new TakeoverSettings(
         c.bool(TAKEOVER).orElse(false), c.integer(MAX_BLOCKED).orElse(DEFAULT_MAX_BLOCKED));
   }

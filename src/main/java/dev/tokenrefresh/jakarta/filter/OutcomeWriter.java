@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
  * Writes a {@link RefreshOutcome}: a small JSON body, {@code Retry-After} when a retry can succeed,
  * {@code WWW-Authenticate} on 401, and for a dead grant a redirect to the login page when the
  * request is a browser navigation and a login path is configured. Used by the filter and by the
- * built-in client takeover ({@code dev.tokenrefresh.jakarta.builtin}), so both answer alike.
- * Thread-safe (stateless).
+ * built-in client takeover ({@code dev.tokenrefresh.jakarta.builtin}), so both answer alike. Not
+ * public API (shared by the two packages). Thread-safe (stateless).
  */
 public final class OutcomeWriter {
 

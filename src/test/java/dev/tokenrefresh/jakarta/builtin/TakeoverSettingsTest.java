@@ -3,7 +3,7 @@ package dev.tokenrefresh.jakarta.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TakeoverSettingsTest {
 
   private final Map<String, String> values = new HashMap<>();
-  private final ConfigSource source = new ConfigSource(k -> Optional.ofNullable(values.get(k)));
+  private final ConfigReader source = new ConfigReader(k -> Optional.ofNullable(values.get(k)));
 
   @Test
   void of_withNothingSet_isOff_withTheDefaultBound() {
