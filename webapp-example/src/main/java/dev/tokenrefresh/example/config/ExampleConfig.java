@@ -44,7 +44,7 @@ public class ExampleConfig {
             .map(ClientAuthMethod::fromKey)
             .orElse(ClientAuthMethod.CLIENT_SECRET_BASIC),
         JWSAlgorithm.parse(c.text(OIDC + "id-token-signing-alg").orElse("RS256")),
-        c.duration(OIDC + "connect-timeout").orElse(Duration.ofSeconds(5)),
+        c.duration(OIDC + "connect-timeout").orElse(Duration.ofSeconds(4)),
         c.duration(OIDC + "read-timeout").orElse(Duration.ofSeconds(10)),
         Scope.parse(c.text("example.oidc.scope").orElse("openid")),
         optionalUri(c, "example.oidc.redirect-uri"),
