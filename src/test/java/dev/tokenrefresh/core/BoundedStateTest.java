@@ -17,7 +17,7 @@ import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Rule 9: per-session state is cleaned when stale and capped against session floods. */
+/** Per-session state is cleaned when stale and capped against session floods. */
 class BoundedStateTest {
 
   private final FakeTime time = new FakeTime();

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Rule 11: one validated record; errors name the key, the value and the rule. */
+/** One validated record; errors name the key, the value and the rule. */
 class RefreshSettingsTest {
 
   @Test

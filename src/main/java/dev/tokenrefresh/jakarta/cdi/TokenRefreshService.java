@@ -14,11 +14,12 @@ import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.cluster.ClusterSelection;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.metrics.MetricsSelection;
 import dev.tokenrefresh.oidc.DiscoveringTokenEndpoint;
+import dev.tokenrefresh.oidc.NimbusOrigin;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,8 +75,9 @@ public class TokenRefreshService {
 
   @PostConstruct
   void start() {
+    NimbusOrigin.warnIfMixed();
     try {
-      ConfigSource source = new ConfigSource(key -> config.getOptionalValue(key, String.class));
+      ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
       settings = SettingsMapping.refreshSettings(source);
       filterSettings = SettingsMapping.filterSettings(source, settings);
       breakerOpenIsDown = SettingsMapping.breakerOpenIsDown(source);

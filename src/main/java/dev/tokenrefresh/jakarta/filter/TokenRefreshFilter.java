@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.filter;
 
+import dev.tokenrefresh.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;

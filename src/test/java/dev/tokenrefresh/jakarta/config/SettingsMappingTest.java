@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SettingsMappingTest {
 
   private final Map<String, String> values = new HashMap<>();
-  private final ConfigSource source = new ConfigSource(k -> Optional.ofNullable(values.get(k)));
+  private final ConfigReader source = new ConfigReader(k -> Optional.ofNullable(values.get(k)));
 
   @Test
   void refreshSettings_withNothingSet_areTheDefaults() {

@@ -1,4 +1,4 @@
-package dev.tokenrefresh.core;
+package dev.tokenrefresh.core.grace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,10 @@ import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Rule 2: a request that read the session just before the new tokens were saved. */
+/**
+ * Rotation grace through the coordinator: a request that read the session just before the new
+ * tokens were saved gets them without a second provider call.
+ */
 class RotationGraceCoordinatorTest {
 
   private final SessionKey session = SessionKey.of("session-a");
