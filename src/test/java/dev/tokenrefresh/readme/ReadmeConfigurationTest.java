@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenrefresh.core.RefreshSettings;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.oidc.OidcClientSettings;
@@ -28,7 +28,7 @@ class ReadmeConfigurationTest {
 
   @Test
   void configureIt_isAcceptedByTheMapping_asTheModuleReadsIt() throws IOException {
-    ConfigSource source = source(load("microprofile-config.properties"));
+    ConfigReader source = source(load("microprofile-config.properties"));
 
     RefreshSettings settings = SettingsMapping.refreshSettings(source);
     FilterSettings filter = SettingsMapping.filterSettings(source, settings);
@@ -74,7 +74,7 @@ class ReadmeConfigurationTest {
     return p;
   }
 
-  private static ConfigSource source(Properties p) {
-    return new ConfigSource(k -> Optional.ofNullable(p.getProperty(k)));
+  private static ConfigReader source(Properties p) {
+    return new ConfigReader(k -> Optional.ofNullable(p.getProperty(k)));
   }
 }

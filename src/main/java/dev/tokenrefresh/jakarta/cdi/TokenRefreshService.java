@@ -14,7 +14,7 @@ import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.cluster.ClusterSelection;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.metrics.MetricsSelection;
@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -63,6 +65,9 @@ public class TokenRefreshService {
   private final LastSuccess lastSuccess = new LastSuccess(Ticker.system());
   private boolean breakerOpenIsDown;
 
+  /** The filter's count of suspended requests, once it has started; 0 until then. */
+  private final AtomicReference<IntSupplier> suspended = new AtomicReference<>(() -> 0);
+
   /** Makes the bean start (and validate its configuration) when the application starts. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     filterSettings();
@@ -72,7 +77,7 @@ public class TokenRefreshService {
   void start() {
     NimbusOrigin.warnIfMixed();
     try {
-      ConfigSource source = new ConfigSource(key -> config.getOptionalValue(key, String.class));
+      ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
       settings = SettingsMapping.refreshSettings(source);
       filterSettings = SettingsMapping.filterSettings(source, settings);
       breakerOpenIsDown = SettingsMapping.breakerOpenIsDown(source);
@@ -90,6 +95,7 @@ public class TokenRefreshService {
                   source.text("otel.sdk.disabled").map("false"::equalsIgnoreCase).orElse(false),
                   beans));
       RefreshMetrics metrics = counts;
+      metrics.bindSuspendedRequests(() -> suspended.get().getAsInt());
       CoordinatorPorts ports =
           new CoordinatorPorts(
               lastSuccess.around(tokenEndpoint),
@@ -147,6 +153,22 @@ public class TokenRefreshService {
    */
   public void stored(SessionKey session, TokenSet previous) {
     coordinator.stored(session, previous);
+  }
+
+  /**
+   * Where the filter counts the requests suspended for a refresh: read by the {@code
+   * token_refresh_suspended_requests} gauge.
+   */
+  public void reportSuspended(IntSupplier count) {
+    suspended.set(count);
+  }
+
+  /**
+   * Tells the coordinator that {@code session} ended while the refresh of {@code previous} ran and
+   * its new tokens were not stored; see {@link RefreshCoordinator#discarded}.
+   */
+  public void discarded(SessionKey session, TokenSet previous) {
+    coordinator.discarded(session, previous);
   }
 
   /**

@@ -1,11 +1,9 @@
-package dev.tokenrefresh.core;
+package dev.tokenrefresh.core.bulkhead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenrefresh.core.breaker.BreakerState;
-import dev.tokenrefresh.core.error.FaultKind;
-import dev.tokenrefresh.core.error.IdpFaultException;
+import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.support.CoordinatorFixture;
@@ -21,8 +19,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Rules 5 and 6: the concurrency limit, its queue, and the per-call timeout. */
-class ConcurrencyAndTimeoutCoordinatorTest {
+/**
+ * The concurrency limit through the coordinator: at most {@code max-concurrent} provider calls, a
+ * bounded queue behind them, and a slot held until its call really finishes.
+ */
+class ConcurrencyLimitCoordinatorTest {
 
   private static final RefreshSettings TWO_SLOTS_ONE_QUEUED =
       RefreshSettings.builder().maxConcurrent(2).maxQueued(1).build();
@@ -91,39 +92,6 @@ class ConcurrencyAndTimeoutCoordinatorTest {
     }
   }
 
-  @Test
-  void call_slowerThanTimeout_failsWaitersWithTimeoutInterruptsTheCallAndFreesItsSlot()
-      throws Exception {
-    ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
-    try (CoordinatorFixture f = new CoordinatorFixture(TWO_SLOTS_ONE_QUEUED, endpoint)) {
-      CompletableFuture<TokenSet> flight = startDistinctFlights(f, 1).get(0);
-      endpoint.awaitEntered(1);
-
-      f.time.advance(Duration.ofSeconds(30));
-
-      assertThatThrownBy(() -> flight.get(5, TimeUnit.SECONDS))
-          .cause()
-          .isInstanceOfSatisfying(
-              IdpFaultException.class, e -> assertThat(e.kind()).isEqualTo(FaultKind.TIMEOUT));
-      awaitSlotsFree(f);
-      assertThat(endpoint.interruptedCalls()).isEqualTo(1);
-      assertThat(f.metrics.count("fault.timeout")).isEqualTo(1);
-      assertThat(f.metrics.count("fault.io")).as("the interrupted call's own outcome").isZero();
-    }
-  }
-
-  @Test
-  void timeouts_countAsProviderFaultsTowardTheBreaker() throws Exception {
-    ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
-    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
-      for (int i = 0; i < 3; i++) {
-        startDistinctFlights(f, 1);
-        f.time.advance(Duration.ofSeconds(30));
-      }
-      assertThat(f.coordinator.breakerState()).isEqualTo(BreakerState.OPEN);
-    }
-  }
-
   private static List<CompletableFuture<TokenSet>> startDistinctFlights(
       CoordinatorFixture f, int n) {
     List<CompletableFuture<TokenSet>> flights = new ArrayList<>();
@@ -142,14 +110,5 @@ class ConcurrencyAndTimeoutCoordinatorTest {
         .cause()
         .isInstanceOfSatisfying(
             RefreshRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
-  }
-
-  /** The interrupted call releases its slot on its own thread; wait for that, bounded. */
-  private static void awaitSlotsFree(CoordinatorFixture f) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (f.coordinator.inFlightCalls() != 0 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    assertThat(f.coordinator.inFlightCalls()).isZero();
   }
 }

@@ -1,4 +1,4 @@
-package dev.tokenrefresh.core;
+package dev.tokenrefresh.core.grace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,10 @@ import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Rule 2: a request that read the session just before the new tokens were saved. */
+/**
+ * Rotation grace through the coordinator: a request that read the session just before the new
+ * tokens were saved gets them without a second provider call.
+ */
 class RotationGraceCoordinatorTest {
 
   private final SessionKey session = SessionKey.of("session-a");
@@ -35,12 +38,14 @@ class RotationGraceCoordinatorTest {
   }
 
   @Test
-  void negativeControl_withGraceOff_theLateRequestRedeemsTheRotatedTokenAgain() throws Exception {
+  void negativeControl_afterGraceOfAStoredRotation_theLateRequestRedeemsTheRotatedTokenAgain()
+      throws Exception {
     ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
-    RefreshSettings noGrace = RefreshSettings.builder().rotationGrace(Duration.ZERO).build();
-    try (CoordinatorFixture f = new CoordinatorFixture(noGrace, endpoint)) {
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       TokenSet old = Tokens.expired();
       f.coordinator.refresh(session, old).toCompletableFuture().get();
+      f.coordinator.stored(session, old);
+      f.time.advance(Duration.ofSeconds(30));
       f.coordinator.refresh(session, old).toCompletableFuture().get();
 
       assertThat(endpoint.calls()).as("the reuse a rotating provider punishes").isEqualTo(2);
@@ -120,15 +125,15 @@ class RotationGraceCoordinatorTest {
   }
 
   @Test
-  void negativeControl_withGraceOff_theLateRequestPresentsTheDeadTokenAgain() throws Exception {
+  void negativeControl_afterGrace_theLateRequestPresentsTheDeadTokenAgain() throws Exception {
     ScriptedEndpoint endpoint =
         ScriptedEndpoint.immediate().thenThrow(new GrantRevokedException("invalid_grant"));
-    RefreshSettings noGrace = RefreshSettings.builder().rotationGrace(Duration.ZERO).build();
-    try (CoordinatorFixture f = new CoordinatorFixture(noGrace, endpoint)) {
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       TokenSet dead = Tokens.expired();
       for (int i = 0; i < 2; i++) {
         assertThatThrownBy(() -> f.coordinator.refresh(session, dead).toCompletableFuture().get())
             .hasCauseInstanceOf(GrantRevokedException.class);
+        f.time.advance(Duration.ofSeconds(30));
       }
       assertThat(endpoint.calls()).isEqualTo(2);
     }

@@ -1,9 +1,8 @@
-package dev.tokenrefresh.core;
+package dev.tokenrefresh.core.breaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenrefresh.core.breaker.BreakerState;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
@@ -16,7 +15,7 @@ import dev.tokenrefresh.core.token.SessionKey;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Rule 4 through the coordinator: what counts as a provider fault, and how often. */
+/** The breaker through the coordinator: what counts as a provider fault, and how often. */
 class BreakerCoordinatorTest {
 
   private static final IdpFaultException UNAVAILABLE =

@@ -1,8 +1,7 @@
-package dev.tokenrefresh.core;
+package dev.tokenrefresh.core.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenrefresh.core.token.Fingerprint;
 import org.junit.jupiter.api.Test;
 
 class FingerprintTest {

@@ -1,8 +1,9 @@
-package dev.tokenrefresh.core;
+package dev.tokenrefresh.core.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.support.Burst;
@@ -15,7 +16,10 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
-/** Rule 3: a refresh loop is stopped; a legitimate session never is. */
+/**
+ * The attempt limit through the coordinator: a refresh loop is stopped; a legitimate session never
+ * is.
+ */
 class AttemptLimitCoordinatorTest {
 
   private final SessionKey session = SessionKey.of("looping");

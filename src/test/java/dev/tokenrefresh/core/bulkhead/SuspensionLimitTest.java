@@ -1,4 +1,4 @@
-package dev.tokenrefresh.jakarta.filter;
+package dev.tokenrefresh.core.bulkhead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,10 +1,8 @@
-package dev.tokenrefresh.core;
+package dev.tokenrefresh.core.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.tokenrefresh.core.token.Fingerprint;
-import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.property.Gen;
 import dev.tokenrefresh.property.Tries;
 import java.time.Duration;

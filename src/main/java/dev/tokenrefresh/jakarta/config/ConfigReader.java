@@ -5,18 +5,22 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Typed reads of {@code token-refresh.*} keys from a plain key → value lookup, so that the mapping
- * can be tested without a container. The CDI layer passes MicroProfile Config's {@code
- * getOptionalValue}. Every error names the key and the value. Thread-safe if the lookup is.
+ * Typed reads of configuration keys from a plain key → value lookup, with the library's syntax
+ * (durations such as {@code 5s}, strict booleans) and errors that name the key and the value. The
+ * CDI layer passes MicroProfile Config's {@code getOptionalValue}; the mapping is tested without a
+ * container. Part of the public API, for an application that reads the same {@code token-refresh.*}
+ * keys or its own with the same syntax. Thread-safe if the lookup is.
+ *
+ * <p>Not MicroProfile's {@code ConfigSource} SPI: this reads values, it supplies none.
  */
-public final class ConfigSource {
+public final class ConfigReader {
 
   private final Function<String, Optional<String>> lookup;
 
   /**
    * @param lookup returns the raw value of a full key, or empty when it is not set
    */
-  public ConfigSource(Function<String, Optional<String>> lookup) {
+  public ConfigReader(Function<String, Optional<String>> lookup) {
     this.lookup = lookup;
   }
 

@@ -1,4 +1,4 @@
-package dev.tokenrefresh.jakarta.filter;
+package dev.tokenrefresh.core.bulkhead;
 
 import dev.tokenrefresh.core.token.SessionKey;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,8 +1,11 @@
-package dev.tokenrefresh.core;
+package dev.tokenrefresh.core.flight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenrefresh.core.CoordinatorPorts;
+import dev.tokenrefresh.core.RefreshCoordinator;
+import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.core.breaker.BreakerState;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.IdpFaultException;

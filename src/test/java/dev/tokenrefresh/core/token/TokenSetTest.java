@@ -1,9 +1,8 @@
-package dev.tokenrefresh.core;
+package dev.tokenrefresh.core.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
