@@ -10,6 +10,7 @@ import dev.tokenrefresh.core.cluster.ClusterSettings;
 import dev.tokenrefresh.core.cluster.FlightGate;
 import dev.tokenrefresh.core.cluster.FlightLedger;
 import dev.tokenrefresh.core.cluster.SealedCodec;
+import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.core.token.Fingerprint;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
@@ -32,7 +33,7 @@ import java.util.logging.Logger;
 public final class ClusterSelection {
 
   /** The configuration key of the mode. */
-  public static final String MODE = "token-refresh.cluster";
+  public static final String MODE = ConfigKey.CLUSTER.key();
 
   static final String HAZELCAST_API = "com.hazelcast.core.HazelcastInstance";
 

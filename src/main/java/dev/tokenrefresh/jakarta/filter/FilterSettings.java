@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.filter;
 
+import dev.tokenrefresh.core.config.ConfigKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -65,17 +66,17 @@ public record FilterSettings(
     }
   }
 
-  /** The documented defaults. */
+  /** The defaults of {@link ConfigKey}, which README's "Filter" table shows. */
   public static FilterSettings defaults(Duration coordinatorTimeout) {
     return new FilterSettings(
-        true,
-        Duration.ofSeconds(30),
+        ConfigKey.ENABLED.defaultBool(),
+        ConfigKey.REFRESH_AHEAD.defaultDuration(),
         List.of(),
         "",
-        false,
+        ConfigKey.BEARER_HEADER.defaultBool(),
         coordinatorTimeout.plus(WAIT_MARGIN),
-        20_000,
-        10_000);
+        ConfigKey.MAX_SUSPENDED.defaultInt(),
+        ConfigKey.MAX_SUSPENDED_PER_FLIGHT.defaultInt());
   }
 
   /** Whether {@code path} (relative to the context path) passes through untouched. */
