@@ -49,7 +49,15 @@ public record RefreshSettings(
 
   /** Validates every field; the message names the key, the value and the rule. */
   public RefreshSettings {
-    nonNegative(ROTATION_GRACE, rotationGrace);
+    if (rotationGrace == null || rotationGrace.isNegative() || rotationGrace.isZero()) {
+      // Not a mere replay window: the same table carries a flight leader's second look, a dead
+      // grant's refusal and a rotation no request stored yet. Zero would silently drop all three.
+      throw invalid(
+          ROTATION_GRACE,
+          rotationGrace,
+          "must be a duration > 0 (0 would let a request that read the session just before a"
+              + " rotation redeem the rotated token again; 1s is the least sensible value)");
+    }
     atLeast(MAX_ATTEMPTS, maxAttempts, 1);
     positive(ATTEMPT_WINDOW, attemptWindow);
     positive(COOLDOWN, cooldown);
@@ -80,12 +88,6 @@ public record RefreshSettings(
   /** A builder starting from this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
-  }
-
-  private static void nonNegative(ConfigKey key, Duration value) {
-    if (value == null || value.isNegative()) {
-      throw invalid(key, value, "must be a duration >= 0");
-    }
   }
 
   private static void positive(ConfigKey key, Duration value) {

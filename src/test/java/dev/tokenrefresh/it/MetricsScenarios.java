@@ -34,7 +34,8 @@ public interface MetricsScenarios extends RunningApp {
     MetricNames.ACTIVE_FLIGHTS,
     MetricNames.BREAKER_STATE,
     MetricNames.TRACKED_SESSIONS,
-    MetricNames.GRACE_ENTRIES
+    MetricNames.GRACE_ENTRIES,
+    MetricNames.SUSPENDED
   };
 
   /**

@@ -39,7 +39,7 @@ public enum ConfigKey {
       null,
       "the kid header of the assertions: the id under which the provider knows the public key"),
   OIDC_CLIENT_KEY_ALG("token-refresh.oidc.client-key-alg", null, "the assertions' JWS algorithm"),
-  OIDC_CONNECT_TIMEOUT("token-refresh.oidc.connect-timeout", "5s", "HTTP connect timeout"),
+  OIDC_CONNECT_TIMEOUT("token-refresh.oidc.connect-timeout", "4s", "HTTP connect timeout"),
   OIDC_READ_TIMEOUT("token-refresh.oidc.read-timeout", "10s", "HTTP read timeout"),
   OIDC_JWKS_URI(
       "token-refresh.oidc.jwks-uri", null, "JWK set used to validate refreshed ID tokens"),

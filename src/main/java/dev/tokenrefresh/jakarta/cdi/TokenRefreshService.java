@@ -20,6 +20,7 @@ import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.metrics.MetricsSelection;
 import dev.tokenrefresh.oidc.DiscoveringTokenEndpoint;
+import dev.tokenrefresh.oidc.NimbusOrigin;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,8 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -63,6 +66,9 @@ public class TokenRefreshService {
   private final LastSuccess lastSuccess = new LastSuccess(Ticker.system());
   private boolean breakerOpenIsDown;
 
+  /** The filter's count of suspended requests, once it has started; 0 until then. */
+  private final AtomicReference<IntSupplier> suspended = new AtomicReference<>(() -> 0);
+
   /** Makes the bean start (and validate its configuration) when the application starts. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     filterSettings();
@@ -70,6 +76,7 @@ public class TokenRefreshService {
 
   @PostConstruct
   void start() {
+    NimbusOrigin.warnIfMixed();
     try {
       ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
       settings = SettingsMapping.refreshSettings(source);
@@ -92,6 +99,7 @@ public class TokenRefreshService {
                       .orElse(false),
                   beans));
       RefreshMetrics metrics = counts;
+      metrics.bindSuspendedRequests(() -> suspended.get().getAsInt());
       CoordinatorPorts ports =
           new CoordinatorPorts(
               lastSuccess.around(tokenEndpoint),
@@ -149,6 +157,22 @@ public class TokenRefreshService {
    */
   public void stored(SessionKey session, TokenSet previous) {
     coordinator.stored(session, previous);
+  }
+
+  /**
+   * Where the filter counts the requests suspended for a refresh: read by the {@code
+   * token_refresh_suspended_requests} gauge.
+   */
+  public void reportSuspended(IntSupplier count) {
+    suspended.set(count);
+  }
+
+  /**
+   * Tells the coordinator that {@code session} ended while the refresh of {@code previous} ran and
+   * its new tokens were not stored; see {@link RefreshCoordinator#discarded}.
+   */
+  public void discarded(SessionKey session, TokenSet previous) {
+    coordinator.discarded(session, previous);
   }
 
   /**

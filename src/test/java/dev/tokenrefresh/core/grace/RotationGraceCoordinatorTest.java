@@ -3,7 +3,6 @@ package dev.tokenrefresh.core.grace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.support.CoordinatorFixture;
 import dev.tokenrefresh.core.support.ScriptedEndpoint;
@@ -39,12 +38,14 @@ class RotationGraceCoordinatorTest {
   }
 
   @Test
-  void negativeControl_withGraceOff_theLateRequestRedeemsTheRotatedTokenAgain() throws Exception {
+  void negativeControl_afterGraceOfAStoredRotation_theLateRequestRedeemsTheRotatedTokenAgain()
+      throws Exception {
     ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
-    RefreshSettings noGrace = RefreshSettings.builder().rotationGrace(Duration.ZERO).build();
-    try (CoordinatorFixture f = new CoordinatorFixture(noGrace, endpoint)) {
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       TokenSet old = Tokens.expired();
       f.coordinator.refresh(session, old).toCompletableFuture().get();
+      f.coordinator.stored(session, old);
+      f.time.advance(Duration.ofSeconds(30));
       f.coordinator.refresh(session, old).toCompletableFuture().get();
 
       assertThat(endpoint.calls()).as("the reuse a rotating provider punishes").isEqualTo(2);
@@ -124,15 +125,15 @@ class RotationGraceCoordinatorTest {
   }
 
   @Test
-  void negativeControl_withGraceOff_theLateRequestPresentsTheDeadTokenAgain() throws Exception {
+  void negativeControl_afterGrace_theLateRequestPresentsTheDeadTokenAgain() throws Exception {
     ScriptedEndpoint endpoint =
         ScriptedEndpoint.immediate().thenThrow(new GrantRevokedException("invalid_grant"));
-    RefreshSettings noGrace = RefreshSettings.builder().rotationGrace(Duration.ZERO).build();
-    try (CoordinatorFixture f = new CoordinatorFixture(noGrace, endpoint)) {
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       TokenSet dead = Tokens.expired();
       for (int i = 0; i < 2; i++) {
         assertThatThrownBy(() -> f.coordinator.refresh(session, dead).toCompletableFuture().get())
             .hasCauseInstanceOf(GrantRevokedException.class);
+        f.time.advance(Duration.ofSeconds(30));
       }
       assertThat(endpoint.calls()).isEqualTo(2);
     }
