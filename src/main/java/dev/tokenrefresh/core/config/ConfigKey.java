@@ -130,6 +130,10 @@ public enum ConfigKey {
       "true makes the readiness check DOWN while the circuit breaker is open"),
   // cluster
   CLUSTER("token-refresh.cluster", "auto", "how flight leaders are gated: auto, local or the grid"),
+  CLUSTER_CACHE(
+      "token-refresh.cluster.cache",
+      "java:jboss/infinispan/cache/web/token-refresh",
+      "JNDI name of the Infinispan cache the grid uses on WildFly"),
   CLUSTER_KEY(
       "token-refresh.cluster.key",
       null,

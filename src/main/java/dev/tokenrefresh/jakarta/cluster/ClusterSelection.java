@@ -37,7 +37,7 @@ public final class ClusterSelection {
   public static final String MODE = ConfigKey.CLUSTER.key();
 
   /** The configuration key of the Infinispan cache's JNDI name. */
-  public static final String CACHE = "token-refresh.cluster.cache";
+  public static final String CACHE = ConfigKey.CLUSTER_CACHE.key();
 
   static final String HAZELCAST_API = "com.hazelcast.core.HazelcastInstance";
   static final String INFINISPAN_API = "org.infinispan.Cache";

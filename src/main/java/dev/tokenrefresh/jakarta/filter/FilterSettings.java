@@ -43,13 +43,14 @@ public record FilterSettings(
     Objects.requireNonNull(refreshAhead, "refreshAhead");
     if (refreshAhead.isNegative()) {
       throw new IllegalArgumentException(
-          "token-refresh.refresh-ahead must be a duration >= 0, was " + refreshAhead);
+          ConfigKey.REFRESH_AHEAD + " must be a duration >= 0, was " + refreshAhead);
     }
     excludedPaths = ExcludedPaths.normalise(excludedPaths);
     loginPath = loginPath == null ? "" : loginPath;
     if (!loginPath.isEmpty() && !isLocalPath(loginPath)) {
       throw new IllegalArgumentException(
-          "token-refresh.login-path must be a path of this application starting with a single '/'"
+          ConfigKey.LOGIN_PATH
+              + " must be a path of this application starting with a single '/'"
               + " (not '//' nor '/\\', which a browser reads as another host; no scheme, no"
               + " white space or control characters), was '"
               + loginPath
@@ -57,7 +58,8 @@ public record FilterSettings(
     }
     if (maxSuspended < 1 || maxSuspendedPerFlight < 1) {
       throw new IllegalArgumentException(
-          "token-refresh.max-suspended and token-refresh.max-suspended-per-flight must be >= 1,"
+          ConfigKey.MAX_SUSPENDED
+              + " and token-refresh.max-suspended-per-flight must be >= 1,"
               + " were "
               + maxSuspended
               + " and "
