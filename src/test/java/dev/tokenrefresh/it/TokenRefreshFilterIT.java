@@ -24,7 +24,8 @@ class TokenRefreshFilterIT extends ContainerIT
         GarbageResponseScenarios,
         MetricsScenarios,
         BlockingFallbackScenarios,
-        HealthScenarios {
+        HealthScenarios,
+        NimbusOriginScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
