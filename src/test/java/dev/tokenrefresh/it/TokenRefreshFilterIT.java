@@ -25,7 +25,8 @@ class TokenRefreshFilterIT extends ContainerIT
         MetricsScenarios,
         BlockingFallbackScenarios,
         HealthScenarios,
-        ExcludedPathScenarios {
+        ExcludedPathScenarios,
+        NimbusOriginScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
