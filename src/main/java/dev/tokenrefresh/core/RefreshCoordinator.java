@@ -134,6 +134,16 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     grace.delivered(previous.refreshTokenFingerprint(), session);
   }
 
+  /**
+   * Forgets {@code session}'s per-session state (its attempt history, its rotations and dead grants
+   * in rotation grace): the session was logged out. A flight it started that is still running
+   * completes for whoever waits on it; its result is not stored for a session that is gone.
+   */
+  public void forget(SessionKey session) {
+    limiter.forget(session);
+    grace.forget(session);
+  }
+
   /** Removes stale per-session trackers and expired grace entries; call every cleanup-interval. */
   public void cleanup() {
     limiter.cleanup();

@@ -144,6 +144,14 @@ public final class RotationGrace {
                 : e);
   }
 
+  /**
+   * Forgets every rotation and dead grant {@code owner} left (its session was logged out): nothing
+   * of it is handed out again.
+   */
+  public void forget(SessionKey owner) {
+    entries.values().removeIf(e -> e.owner().equals(owner));
+  }
+
   /** Removes expired entries. */
   public void cleanup() {
     long now = ticker.read();

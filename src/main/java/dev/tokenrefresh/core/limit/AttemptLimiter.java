@@ -91,6 +91,11 @@ public final class AttemptLimiter {
         RejectionReason.COOLDOWN, Duration.ofNanos(after.cooldownUntil() - now));
   }
 
+  /** Forgets {@code session}'s attempts (it was logged out). */
+  public void forget(SessionKey session) {
+    sessions.remove(session);
+  }
+
   /** Removes sessions with no attempt inside the window and no cooldown left. */
   public void cleanup() {
     long now = ticker.read();
