@@ -112,8 +112,11 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
     } catch (NotReadyException notReady) {
       return notReady(res, ctx);
     } catch (LoginFailure failure) {
+      // a client's mistake is INFO (no stack trace, never a request value); the provider's WARNING
       LOG.log(
-          Level.WARNING, "login: {0} ({1})", new Object[] {failure.error(), failure.getMessage()});
+          failure.status() >= 500 ? Level.WARNING : Level.INFO,
+          "login: {0} ({1})",
+          new Object[] {failure.error(), failure.getMessage()});
       return failed(res, ctx, failure);
     } catch (IOException e) {
       LOG.log(Level.FINE, "login: answer not written: {0}", e.toString());
