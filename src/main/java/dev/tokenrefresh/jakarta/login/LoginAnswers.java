@@ -49,5 +49,8 @@ final class LoginAnswers {
     res.setContentType("application/json");
     res.setCharacterEncoding(StandardCharsets.UTF_8.name());
     res.getWriter().write("{\"error\":\"" + code + "\"}");
+    // committed now: an authentication step that ends with a 4xx must not get the server's own
+    // error page instead (WildFly's Undertow writes one for an uncommitted response)
+    res.flushBuffer();
   }
 }

@@ -54,7 +54,8 @@ class LoginOffIT extends ContainerIT {
   void loginOff_noLoginEndpoints() throws URISyntaxException {
     Browser browser = new Browser(base.toURI());
     assertThat(browser.navigate("/oidc/callback?code=c&state=s").statusCode()).isEqualTo(404);
+    // no such resource: Payara answers 404, WildFly's default servlet 405 to a POST
     assertThat(browser.post("/oidc/back-channel-logout", "logout_token=x").statusCode())
-        .isEqualTo(404);
+        .isIn(404, 405);
   }
 }
