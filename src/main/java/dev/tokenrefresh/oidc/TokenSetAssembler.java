@@ -154,6 +154,16 @@ final class TokenSetAssembler {
               + maxTokenSize
               + ")");
     }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        // RFC 6749 A.12/A.17: tokens are VSCHARs. A control character (CR, LF, NUL) would split the
+        // Authorization header an application builds from it; anything else is not a token.
+        throw IdpFaultException.of(
+            FaultKind.MALFORMED_RESPONSE,
+            "the " + what + " holds a character outside RFC 6749's VSCHAR (position " + i + ")");
+      }
+    }
     return token;
   }
 }
