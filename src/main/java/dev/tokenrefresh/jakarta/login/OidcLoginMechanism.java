@@ -101,6 +101,10 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
         return ctx.notifyContainerAboutLogin(
             caller.get().name(), new HashSet<>(caller.get().groups()));
       }
+      if (ctx.isAuthenticationRequest()) {
+        // the application asked for a login (request.authenticate, SecurityContext.authenticate)
+        return endpoints.startLogin(req, res, ctx);
+      }
       if (!ctx.isProtected()) {
         return ctx.doNothing();
       }
