@@ -101,8 +101,8 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
         return ctx.notifyContainerAboutLogin(
             caller.get().name(), new HashSet<>(caller.get().groups()));
       }
-      if (ctx.isAuthenticationRequest()) {
-        // the application asked for a login (request.authenticate, SecurityContext.authenticate)
+      if (ctx.isAuthenticationRequest() || req.getAttribute(OidcLogin.LOGIN_REQUESTED) != null) {
+        // the application asked for a login (OidcLogin.logIn, SecurityContext.authenticate)
         return endpoints.startLogin(req, res, ctx);
       }
       if (!ctx.isProtected()) {

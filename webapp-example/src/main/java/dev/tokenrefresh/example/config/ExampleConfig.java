@@ -1,7 +1,6 @@
 package dev.tokenrefresh.example.config;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.oauth2.sdk.Scope;
 import dev.tokenrefresh.jakarta.config.ConfigSource;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
@@ -11,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -45,14 +43,7 @@ public class ExampleConfig {
             .orElse(ClientAuthMethod.CLIENT_SECRET_BASIC),
         JWSAlgorithm.parse(c.text(OIDC + "id-token-signing-alg").orElse("RS256")),
         c.duration(OIDC + "connect-timeout").orElse(Duration.ofSeconds(5)),
-        c.duration(OIDC + "read-timeout").orElse(Duration.ofSeconds(10)),
-        Scope.parse(c.text("example.oidc.scope").orElse("openid")),
-        optionalUri(c, "example.oidc.redirect-uri"),
-        optionalUri(c, "example.oidc.post-logout-redirect-uri"));
-  }
-
-  private static Optional<URI> optionalUri(ConfigSource c, String key) {
-    return c.text(key).map(v -> uri(key, v));
+        c.duration(OIDC + "read-timeout").orElse(Duration.ofSeconds(10)));
   }
 
   private static URI uri(String key, String value) {
