@@ -144,6 +144,15 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     grace.forget(session);
   }
 
+  /**
+   * Tells the coordinator that {@code session} ended (logged out or invalidated) while the refresh
+   * of {@code previous} ran, so its new tokens were stored nowhere: they are forgotten at once
+   * rather than kept for a request of that session that can no longer come.
+   */
+  public void discarded(SessionKey session, TokenSet previous) {
+    grace.forget(previous.refreshTokenFingerprint(), session);
+  }
+
   /** Removes stale per-session trackers and expired grace entries; call every cleanup-interval. */
   public void cleanup() {
     limiter.cleanup();

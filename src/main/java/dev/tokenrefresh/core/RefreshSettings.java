@@ -46,7 +46,15 @@ public record RefreshSettings(
 
   /** Validates every field; the message names the key, the value and the rule. */
   public RefreshSettings {
-    nonNegative("rotation-grace", rotationGrace);
+    if (rotationGrace == null || rotationGrace.isNegative() || rotationGrace.isZero()) {
+      // Not a mere replay window: the same table carries a flight leader's second look, a dead
+      // grant's refusal and a rotation no request stored yet. Zero would silently drop all three.
+      throw invalid(
+          "rotation-grace",
+          rotationGrace,
+          "must be a duration > 0 (0 would let a request that read the session just before a"
+              + " rotation redeem the rotated token again; 1s is the least sensible value)");
+    }
     atLeast("max-attempts", maxAttempts, 1);
     positive("attempt-window", attemptWindow);
     positive("cooldown", cooldown);
@@ -77,12 +85,6 @@ public record RefreshSettings(
   /** A builder starting from this record's values. */
   public Builder toBuilder() {
     return new Builder(this);
-  }
-
-  private static void nonNegative(String key, Duration value) {
-    if (value == null || value.isNegative()) {
-      throw invalid(key, value, "must be a duration >= 0");
-    }
   }
 
   private static void positive(String key, Duration value) {

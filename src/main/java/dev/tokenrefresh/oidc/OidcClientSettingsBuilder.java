@@ -16,7 +16,7 @@ public final class OidcClientSettingsBuilder {
   private String clientSecret;
   private ClientSigningKey clientKey;
   private ClientAuthMethod clientAuth = ClientAuthMethod.CLIENT_SECRET_BASIC;
-  private Duration connectTimeout = Duration.ofSeconds(5);
+  private Duration connectTimeout = Duration.ofSeconds(4);
   private Duration readTimeout = Duration.ofSeconds(10);
   private URI jwksUri;
   private String audience;

@@ -80,6 +80,25 @@ public final class PayaraMicro implements AutoCloseable {
     stop();
   }
 
+  /**
+   * {@code kill -9}: no shutdown hook, no goodbye to a data grid (a crashed node, as a fault test
+   * needs it); waits until the process is gone.
+   *
+   * @throws IllegalStateException when the process outlives SIGKILL by 30 s
+   */
+  public void kill() throws InterruptedException {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook runs (or ran) anyway
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly(); // SIGKILL on Linux
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("Payara Micro (pid " + process.pid() + ") survived SIGKILL");
+    }
+  }
+
   private void stop() {
     List<ProcessHandle> children = process.descendants().toList();
     process.destroy();

@@ -4,6 +4,7 @@ import dev.tokenrefresh.core.breaker.BreakerState;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.RejectionReason;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /**
  * The port through which the coordinator reports what it does. Every method has a no-op default;
@@ -77,6 +78,12 @@ public interface RefreshMetrics {
    * suppliers are cheap and thread-safe.
    */
   default void bindGauges(CoordinatorGauges gauges) {}
+
+  /**
+   * Hands over, once, the live count of requests suspended (or waiting on their thread) for a
+   * refresh, which the web layer keeps. The supplier is cheap and thread-safe.
+   */
+  default void bindSuspendedRequests(IntSupplier suspended) {}
 
   /** The metrics port that records nothing. */
   static RefreshMetrics noop() {

@@ -1,6 +1,6 @@
 package dev.tokenrefresh.jakarta.cdi;
 
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +33,7 @@ record ManagedExecutors(ExecutorService calls, ScheduledExecutorService timers) 
           + " --postbootcommandfile; Payara Server: asadmin multimode --file), on WildFly run"
           + " wildfly-config/executors.cli (jboss-cli.sh --file)";
 
-  static ManagedExecutors lookup(ConfigSource source) {
+  static ManagedExecutors lookup(ConfigReader source) {
     Optional<String> calls = source.text("token-refresh.executor");
     Optional<String> timers = source.text("token-refresh.scheduled-executor");
     if (calls.isEmpty() || timers.isEmpty()) {

@@ -2,7 +2,7 @@ package dev.tokenrefresh.jakarta.cdi;
 
 import dev.tokenrefresh.core.time.Scheduler;
 import dev.tokenrefresh.core.time.Ticker;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.oidc.DiscoveringTokenEndpoint;
 import dev.tokenrefresh.oidc.NimbusTokenEndpoint;
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 final class OidcEndpoints {
 
-  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(4);
   private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
 
   private OidcEndpoints() {}
@@ -48,7 +48,7 @@ final class OidcEndpoints {
    * @throws IllegalArgumentException naming the key of an invalid setting
    */
   static DiscoveringTokenEndpoint connect(
-      ConfigSource source, Duration callTimeout, Surroundings around) {
+      ConfigReader source, Duration callTimeout, Surroundings around) {
     OidcClientSettingsBuilder builder = SettingsMapping.oidcSettings(source);
     if (source.text("token-refresh.oidc.token-endpoint").isPresent()) {
       NimbusTokenEndpoint endpoint = endpoint(builder, callTimeout, around.clock());
@@ -89,7 +89,7 @@ final class OidcEndpoints {
    * {@code token-refresh.oidc.authorization-endpoint} (and may have {@code end-session-endpoint}).
    */
   private static Optional<ProviderEndpoints> configured(
-      ConfigSource source, OidcClientSettings settings) {
+      ConfigReader source, OidcClientSettings settings) {
     if (settings.issuer() == null || settings.jwksUri() == null) {
       return Optional.empty();
     }

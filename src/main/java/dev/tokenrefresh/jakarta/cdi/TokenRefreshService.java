@@ -14,11 +14,12 @@ import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.cluster.ClusterSelection;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.metrics.MetricsSelection;
 import dev.tokenrefresh.oidc.DiscoveringTokenEndpoint;
+import dev.tokenrefresh.oidc.NimbusOrigin;
 import dev.tokenrefresh.oidc.NimbusTokenEndpoint;
 import dev.tokenrefresh.oidc.ProviderEndpoints;
 import jakarta.annotation.PostConstruct;
@@ -36,6 +37,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -73,6 +76,9 @@ public class TokenRefreshService {
   /** More cleanup tasks (the login's session index), run with the coordinator's. */
   private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
 
+  /** The filter's count of suspended requests, once it has started; 0 until then. */
+  private final AtomicReference<IntSupplier> suspended = new AtomicReference<>(() -> 0);
+
   /** Makes the bean start (and validate its configuration) when the application starts. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     filterSettings();
@@ -80,8 +86,9 @@ public class TokenRefreshService {
 
   @PostConstruct
   void start() {
+    NimbusOrigin.warnIfMixed();
     try {
-      ConfigSource source = new ConfigSource(key -> config.getOptionalValue(key, String.class));
+      ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
       settings = SettingsMapping.refreshSettings(source);
       filterSettings = SettingsMapping.filterSettings(source, settings);
       breakerOpenIsDown = SettingsMapping.breakerOpenIsDown(source);
@@ -104,6 +111,7 @@ public class TokenRefreshService {
                   source.text("otel.sdk.disabled").map("false"::equalsIgnoreCase).orElse(false),
                   beans));
       RefreshMetrics metrics = counts;
+      metrics.bindSuspendedRequests(() -> suspended.get().getAsInt());
       CoordinatorPorts ports =
           new CoordinatorPorts(
               lastSuccess.around(tokenEndpoint),
@@ -203,6 +211,22 @@ public class TokenRefreshService {
    */
   public void stored(SessionKey session, TokenSet previous) {
     coordinator.stored(session, previous);
+  }
+
+  /**
+   * Where the filter counts the requests suspended for a refresh: read by the {@code
+   * token_refresh_suspended_requests} gauge.
+   */
+  public void reportSuspended(IntSupplier count) {
+    suspended.set(count);
+  }
+
+  /**
+   * Tells the coordinator that {@code session} ended while the refresh of {@code previous} ran and
+   * its new tokens were not stored; see {@link RefreshCoordinator#discarded}.
+   */
+  public void discarded(SessionKey session, TokenSet previous) {
+    coordinator.discarded(session, previous);
   }
 
   /**

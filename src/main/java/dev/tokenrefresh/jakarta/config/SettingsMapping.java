@@ -26,7 +26,7 @@ public final class SettingsMapping {
   private SettingsMapping() {}
 
   /** The coordinator's thresholds; unset keys keep the documented defaults. */
-  public static RefreshSettings refreshSettings(ConfigSource c) {
+  public static RefreshSettings refreshSettings(ConfigReader c) {
     RefreshSettings.Builder b = RefreshSettings.builder();
     c.duration(P + "rotation-grace").ifPresent(b::rotationGrace);
     c.integer(P + "max-attempts").ifPresent(b::maxAttempts);
@@ -50,7 +50,7 @@ public final class SettingsMapping {
    * The cluster's thresholds ({@code token-refresh.cluster.*}); the mode and keys are read by the
    * cluster selection.
    */
-  public static ClusterSettings clusterSettings(ConfigSource c) {
+  public static ClusterSettings clusterSettings(ConfigReader c) {
     ClusterSettings d = ClusterSettings.defaults();
     String k = P + "cluster.";
     return new ClusterSettings(
@@ -60,7 +60,7 @@ public final class SettingsMapping {
   }
 
   /** The filter's own settings. */
-  public static FilterSettings filterSettings(ConfigSource c, RefreshSettings core) {
+  public static FilterSettings filterSettings(ConfigReader c, RefreshSettings core) {
     FilterSettings d = FilterSettings.defaults(core.timeout());
     return new FilterSettings(
         c.bool(P + "enabled").orElse(d.enabled()),
@@ -78,7 +78,7 @@ public final class SettingsMapping {
    * token-refresh.health.breaker-open-down}, default {@code false}: an open breaker means the IdP
    * is failing, not the node, and requests with valid tokens still work).
    */
-  public static boolean breakerOpenIsDown(ConfigSource c) {
+  public static boolean breakerOpenIsDown(ConfigReader c) {
     return c.bool(P + "health.breaker-open-down").orElse(false);
   }
 
@@ -86,7 +86,7 @@ public final class SettingsMapping {
    * The client's settings without the endpoints that discovery may still have to supply: the caller
    * completes them from {@code token-refresh.oidc.issuer} or {@code token-endpoint}.
    */
-  public static OidcClientSettingsBuilder oidcSettings(ConfigSource c) {
+  public static OidcClientSettingsBuilder oidcSettings(ConfigReader c) {
     String o = P + "oidc.";
     OidcClientSettingsBuilder b = dev.tokenrefresh.oidc.OidcClientSettings.builder();
     c.text(o + "token-endpoint").map(v -> uri(o + "token-endpoint", v)).ifPresent(b::tokenEndpoint);
@@ -114,7 +114,7 @@ public final class SettingsMapping {
    * @return empty when neither key nor file is set
    * @throws IllegalArgumentException naming the key; never quoting the private key
    */
-  public static Optional<ClientSigningKey> clientKey(ConfigSource c) {
+  public static Optional<ClientSigningKey> clientKey(ConfigReader c) {
     String o = P + "oidc.";
     Optional<String> inline = c.text(o + "client-key");
     Optional<String> file = c.text(o + "client-key-file");

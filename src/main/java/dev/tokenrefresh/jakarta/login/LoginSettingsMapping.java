@@ -1,6 +1,6 @@
 package dev.tokenrefresh.jakarta.login;
 
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.oidc.login.LoginSettings;
 import java.net.URI;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ final class LoginSettingsMapping {
   /**
    * @throws IllegalArgumentException naming the key of an invalid value
    */
-  static LoginSettings settings(ConfigSource c) {
+  static LoginSettings settings(ConfigReader c) {
     LoginSettings d = LoginSettings.defaults();
     String p = LoginSettings.PREFIX;
     return new LoginSettings(

@@ -3,7 +3,7 @@ package dev.tokenrefresh.jakarta.login;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.store.TokenStore;
 import dev.tokenrefresh.oidc.login.BackChannelLogout;
 import dev.tokenrefresh.oidc.login.Caller;
@@ -61,7 +61,7 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
 
   @PostConstruct
   void start() {
-    ConfigSource source = new ConfigSource(key -> config.getOptionalValue(key, String.class));
+    ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
     try {
       settings = LoginSettingsMapping.settings(source);
     } catch (RuntimeException e) {

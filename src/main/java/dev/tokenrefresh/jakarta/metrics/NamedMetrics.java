@@ -154,6 +154,11 @@ final class NamedMetrics implements RefreshMetrics {
     gauge(MetricNames.IDP_READY, () -> gauges.idpReady() ? 1 : 0);
   }
 
+  @Override
+  public void bindSuspendedRequests(IntSupplier suspended) {
+    gauge(MetricNames.SUSPENDED, suspended);
+  }
+
   private void gauge(String name, IntSupplier source) {
     gaugeSources.add(source);
     sink.gauge(name, source);

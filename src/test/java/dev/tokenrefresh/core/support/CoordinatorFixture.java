@@ -31,6 +31,18 @@ public final class CoordinatorFixture implements AutoCloseable {
     this(RefreshSettings.defaults(), endpoint);
   }
 
+  /**
+   * Takes no further provider calls and waits, bounded by 5 s, until every call already started has
+   * finished on its pool thread, with everything its completion runs there (the flight's
+   * unregistration, the slot's release). No spin: the pool's own termination is the signal.
+   */
+  public void awaitCallsFinished() throws InterruptedException {
+    executor.shutdown();
+    if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+      throw new AssertionError("provider calls still running after 5 s");
+    }
+  }
+
   @Override
   public void close() {
     executor.shutdownNow();

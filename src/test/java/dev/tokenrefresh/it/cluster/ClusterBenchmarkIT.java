@@ -8,7 +8,6 @@ import dev.tokenrefresh.it.support.MockIdp;
 import dev.tokenrefresh.it.support.RefreshFamilies;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -42,21 +40,17 @@ class ClusterBenchmarkIT {
   void refreshAndFastPath_gridVersusLocal() throws Exception {
     Path work = Path.of(property("it.cluster.work")).resolve("bench");
     Files.createDirectories(work);
-    File[] wars = ClusterWars.export(work);
+    File[] wars = ClusterWars.export(work, "hazelcast", TwoNodeClusterIT.EXECUTORS);
     String load = loadAverage();
     List<String> rows = new ArrayList<>();
     try (MicroCluster cluster =
         MicroCluster.start(2, property("it.cluster.name") + "-bench", List.of(wars), work)) {
       MockIdp.shared().answerEveryRefresh(families.step());
       for (String context : List.of(ClusterWars.LOCAL, ClusterWars.GRID)) {
-        List<URI> bases =
-            IntStream.range(0, cluster.size())
-                .mapToObj(i -> cluster.node(i).base(context))
-                .toList();
-        refreshes(bases, WARM_UP);
-        long[] refresh = refreshes(bases, REFRESHES);
-        fastPath(bases, FAST_REQUESTS_PER_THREAD / 5);
-        FastRun fast = fastPath(bases, FAST_REQUESTS_PER_THREAD);
+        refreshes(cluster, context, WARM_UP);
+        long[] refresh = refreshes(cluster, context, REFRESHES);
+        fastPath(cluster, context, FAST_REQUESTS_PER_THREAD / 5);
+        FastRun fast = fastPath(cluster, context, FAST_REQUESTS_PER_THREAD);
         rows.add(
             String.format(
                 "| %s | %.1f | %.1f | %.2f | %.2f | %.0f |",
@@ -87,11 +81,11 @@ class ClusterBenchmarkIT {
    * {@code n} sessions, each logged in on one node with an expired token and then asked once on the
    * other: the time of that request, which waits for the refresh.
    */
-  private long[] refreshes(List<URI> bases, int n) {
+  private long[] refreshes(ClusterNodes nodes, String context, int n) {
     long[] nanos = new long[n];
     for (int i = 0; i < n; i++) {
-      SpreadSession s =
-          SpreadSession.login(bases, families.issue().issued(), Duration.ofSeconds(-1));
+      SessionOnNodes s =
+          SessionOnNodes.login(nodes, context, families.issue().issued(), Duration.ofSeconds(-1));
       long start = System.nanoTime();
       Echo answer = s.echo(1);
       nanos[i] = System.nanoTime() - start;
@@ -100,8 +94,9 @@ class ClusterBenchmarkIT {
     return nanos;
   }
 
-  private FastRun fastPath(List<URI> bases, int perThread) {
-    SpreadSession s = SpreadSession.login(bases, families.issue().issued(), Duration.ofMinutes(10));
+  private FastRun fastPath(ClusterNodes nodes, String context, int perThread) {
+    SessionOnNodes s =
+        SessionOnNodes.login(nodes, context, families.issue().issued(), Duration.ofMinutes(10));
     long start = System.nanoTime();
     List<long[]> perThreadLatencies =
         Burst.run(

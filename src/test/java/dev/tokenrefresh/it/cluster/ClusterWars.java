@@ -12,9 +12,11 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
 /**
  * The two WARs of the cluster test, both the container tests' deployment ({@link TestDeployment})
- * marked {@code <distributable/>}, written to files for {@code --deploy}: {@link #GRID} refreshes
- * once per cluster ({@code token-refresh.cluster=hazelcast} with a key made for this run), {@link
- * #LOCAL} once per node ({@code cluster=local}, the negative control). Both run on the same nodes.
+ * marked {@code <distributable/>}, written to files for the servers to deploy: {@link #GRID}
+ * refreshes once per cluster ({@code token-refresh.cluster} naming the server's grid adapter, with
+ * a key made for this run), {@link #LOCAL} once per node ({@code cluster=local}, the negative
+ * control, without metrics: a node's metrics are the grid deployment's). Both run on the same
+ * nodes.
  */
 final class ClusterWars {
 
@@ -36,28 +38,46 @@ final class ClusterWars {
    */
   static final Duration TIMEOUT = Duration.ofSeconds(12);
 
+  /**
+   * The provider's answer may take longer than one lease (the slow provider of the burst scenario,
+   * which waits for the leader's renewals); the connect timeout (1 s) plus this stay below {@link
+   * #TIMEOUT}.
+   */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(9);
+
   private ClusterWars() {}
 
-  /** Writes both WARs into {@code dir}; returns them in the order {@link #GRID}, {@link #LOCAL}. */
-  static File[] export(Path dir) {
-    return new File[] {
-      export(dir, GRID, gridKeys()), export(dir, LOCAL, Map.of("token-refresh.cluster", "local"))
-    };
+  /**
+   * Writes both WARs into {@code dir}; returns them in the order {@link #GRID}, {@link #LOCAL}.
+   *
+   * @param adapter the value of {@code token-refresh.cluster} for {@link #GRID}
+   * @param serverKeys keys both deployments need on the server (its executors, ...)
+   */
+  static File[] export(Path dir, String adapter, Map<String, String> serverKeys) {
+    Map<String, String> local = new LinkedHashMap<>(serverKeys);
+    local.put("token-refresh.cluster", "local");
+    // Payara 6 exports the application metrics of two deployments without telling them apart
+    // (no application label, each sample twice): only the grid deployment records metrics.
+    local.put("token-refresh.metrics", "none");
+    Map<String, String> grid = new LinkedHashMap<>(serverKeys);
+    grid.putAll(gridKeys(adapter));
+    return new File[] {war(dir, GRID, grid), war(dir, LOCAL, local)};
   }
 
-  private static Map<String, String> gridKeys() {
+  private static Map<String, String> gridKeys(String adapter) {
     Map<String, String> keys = new LinkedHashMap<>();
-    keys.put("token-refresh.cluster", "hazelcast");
+    keys.put("token-refresh.cluster", adapter);
     // made per run, never committed: a real key comes from an environment variable
     keys.put("token-refresh.cluster.key", randomKey());
     keys.put("token-refresh.cluster.lease", LEASE.toMillis() + "ms");
     return keys;
   }
 
-  private static File export(Path dir, String context, Map<String, String> keys) {
+  private static File war(Path dir, String context, Map<String, String> keys) {
     Map<String, String> config = new LinkedHashMap<>(keys);
     config.put("token-refresh.rotation-grace", ROTATION_GRACE.toMillis() + "ms");
     config.put("token-refresh.timeout", TIMEOUT.toMillis() + "ms");
+    config.put("token-refresh.oidc.read-timeout", READ_TIMEOUT.toMillis() + "ms");
     File war = dir.resolve(context + ".war").toFile();
     TestDeployment.create(context + ".war", config)
         .setWebXML("war/distributable-web.xml")

@@ -1,28 +1,34 @@
 package dev.tokenrefresh.it.cluster;
 
+import dev.tokenrefresh.testing.PayaraMicro;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
- * N Payara Micro processes clustered over TCP on 127.0.0.1, each with the same WARs, as {@code
- * payara-config/cluster/README.md} tells a user to run them: {@code --clustermode tcpip:} with
- * every member's data-grid port, a cluster name of this build's own (never another build's
- * cluster), {@code --nohostaware} so that the members on one host back each other's partitions up
- * (without it a killed member's sessions are lost), and every listener on 127.0.0.1 (HTTP by the
- * pre-boot command, the data grid by {@code --interfaces} and {@code hazelcast.socket.bind.any}).
- * Logs go to {@code <work>/node-N.log}. Stopped when the test JVM exits, whatever happens. Not
- * thread-safe.
+ * N Payara Micro processes ({@link PayaraMicro}, the shared launcher) clustered over TCP on
+ * 127.0.0.1, each with the same WARs, as {@code payara-config/cluster-micro.sh} runs them: {@code
+ * --clustermode tcpip:} with every member's data-grid port, a cluster name of this build's own
+ * (never another build's cluster), {@code --nohostaware} so that the members on one host back each
+ * other's partitions up (without it a killed member's sessions are lost), the module's dedicated
+ * executors ({@code payara-config/post-boot-commands.asadmin}), and every listener on 127.0.0.1
+ * (HTTP by the pre-boot command, the data grid by {@code --interfaces} and {@code
+ * hazelcast.socket.bind.any}). Logs go to {@code <work>/node-N/payara.log}; a killed node's log is
+ * kept as {@code payara-killed-K.log} when it restarts. Not thread-safe.
  */
-final class MicroCluster implements AutoCloseable {
+final class MicroCluster implements ClusterNodes {
 
   /** Small heaps, C1 only and the serial collector: two servers on a shared 2-core machine. */
   private static final List<String> JVM_OPTIONS =
@@ -32,19 +38,19 @@ final class MicroCluster implements AutoCloseable {
           "-XX:+UseSerialGC",
           "-Dhazelcast.socket.bind.any=false");
 
-  private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
+  private final List<PayaraMicro.Launch> launches;
+  private final List<Path> dirs;
+  private final List<PayaraMicro> running;
+  private int restarts;
 
-  private final List<MicroNode> nodes;
-  private final Thread stopOnExit;
-
-  private MicroCluster(List<MicroNode> nodes) {
-    this.nodes = nodes;
-    this.stopOnExit = new Thread(this::stopAll, "stop-micro-cluster");
-    Runtime.getRuntime().addShutdownHook(stopOnExit);
+  private MicroCluster(List<PayaraMicro.Launch> launches, List<Path> dirs) {
+    this.launches = launches;
+    this.dirs = dirs;
+    this.running = new ArrayList<>();
   }
 
   /**
-   * Starts {@code size} nodes at once with {@code wars} deployed and waits until all are ready.
+   * Starts {@code size} nodes with {@code wars} deployed and waits until all serve them.
    *
    * @param clusterName the data grid's cluster name, unique to this build
    * @param work the folder for logs and Payara's files
@@ -52,59 +58,53 @@ final class MicroCluster implements AutoCloseable {
   static MicroCluster start(int size, String clusterName, List<File> wars, Path work)
       throws IOException, InterruptedException {
     Path jar = Path.of(property("payara.microJar"));
-    Path preBoot = Path.of(property("it.cluster.pre-boot"));
     List<Integer> gridPorts = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       gridPorts.add(freePort());
     }
     String members = gridPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
-    List<MicroNode> nodes = new ArrayList<>();
+    List<PayaraMicro.Launch> launches = new ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       Path dir = work.resolve("node-" + i);
+      PayaraMicro.deleteRecursively(dir); // --rootdir keeps configuration across runs
       Files.createDirectories(dir.resolve("unpack"));
       Files.createDirectories(dir.resolve("root"));
-      int http = freePort();
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(JVM_OPTIONS);
-      command.addAll(
-          List.of(
-              "-jar",
-              jar.toString(),
-              "--port",
-              Integer.toString(http),
-              "--interfaces",
-              "127.0.0.1",
-              "--clustermode",
-              "tcpip:" + members,
-              "--startport",
-              Integer.toString(gridPorts.get(i)),
-              "--clustername",
-              clusterName,
-              "--nohostaware",
-              "--disablephonehome",
-              "--name",
-              "node-" + i,
-              "--rootdir",
-              dir.resolve("root").toString(),
-              "--unpackdir",
-              dir.resolve("unpack").toString(),
-              "--prebootcommandfile",
-              preBoot.toString()));
+      PayaraMicro.Launch launch =
+          PayaraMicro.launch(jar, dir)
+              .port(freePort())
+              .jvmOptions(JVM_OPTIONS)
+              .serverOptions(
+                  "--interfaces",
+                  "127.0.0.1",
+                  "--clustermode",
+                  "tcpip:" + members,
+                  "--startport",
+                  Integer.toString(gridPorts.get(i)),
+                  "--clustername",
+                  clusterName,
+                  "--nohostaware",
+                  "--disablephonehome",
+                  "--name",
+                  "node-" + i,
+                  "--rootdir",
+                  dir.resolve("root").toString(),
+                  "--unpackdir",
+                  dir.resolve("unpack").toString(),
+                  "--prebootcommandfile",
+                  property("it.cluster.pre-boot"),
+                  "--postbootcommandfile",
+                  property("it.cluster.post-boot"));
       for (File war : wars) {
-        command.add("--deploy");
-        command.add(war.getAbsolutePath());
+        String context = war.getName().replaceFirst("\\.war$", "");
+        launch.deploy(war.toPath(), "/" + context + "/echo");
       }
-      nodes.add(new MicroNode("node-" + i, command, http, work.resolve("node-" + i + ".log")));
+      launches.add(launch);
+      dirs.add(dir);
     }
-    MicroCluster cluster = new MicroCluster(nodes);
+    MicroCluster cluster = new MicroCluster(launches, dirs);
     try {
-      for (MicroNode node : nodes) {
-        node.start();
-      }
-      for (MicroNode node : nodes) {
-        node.awaitReady(BOOT_TIMEOUT);
-      }
+      cluster.startAll();
     } catch (IOException | InterruptedException | RuntimeException e) {
       cluster.close();
       throw e;
@@ -112,35 +112,79 @@ final class MicroCluster implements AutoCloseable {
     return cluster;
   }
 
-  /** Node {@code i}. */
-  MicroNode node(int i) {
-    return nodes.get(i);
+  /** Starts every node at once (two boots share the machine's cores) and waits for all. */
+  private void startAll() throws IOException, InterruptedException {
+    List<CompletableFuture<PayaraMicro>> boots = new ArrayList<>();
+    for (PayaraMicro.Launch launch : launches) {
+      boots.add(CompletableFuture.supplyAsync(() -> boot(launch)));
+    }
+    RuntimeException failed = null;
+    for (CompletableFuture<PayaraMicro> boot : boots) {
+      try {
+        running.add(boot.join());
+      } catch (CompletionException e) {
+        failed = failed == null ? new IllegalStateException(e.getCause()) : failed;
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
   }
 
-  int size() {
-    return nodes.size();
+  private static PayaraMicro boot(PayaraMicro.Launch launch) {
+    try {
+      return launch.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
-  /** Starts a killed node again with its command line and waits until it is ready. */
-  void restart(int i) throws IOException, InterruptedException {
-    MicroNode node = nodes.get(i);
-    node.start();
-    node.awaitReady(BOOT_TIMEOUT);
+  @Override
+  public int size() {
+    return launches.size();
   }
 
-  /** Stops every node. */
+  @Override
+  public URI base(int node, String context) {
+    return running.get(node).uri("/" + context + "/");
+  }
+
+  @Override
+  public URI metrics(int node) {
+    return running.get(node).uri("/metrics");
+  }
+
+  @Override
+  public boolean isAlive(int node) {
+    return running.get(node).isAlive();
+  }
+
+  @Override
+  public void kill(int node) throws InterruptedException {
+    running.get(node).kill();
+  }
+
+  @Override
+  public void restart(int node) throws IOException, InterruptedException {
+    if (running.get(node).isAlive()) {
+      throw new IllegalStateException("node " + node + " runs");
+    }
+    Path log = dirs.get(node).resolve("payara.log");
+    if (Files.exists(log)) {
+      Files.move(
+          log,
+          dirs.get(node).resolve("payara-killed-" + ++restarts + ".log"),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+    running.set(node, launches.get(node).start());
+  }
+
   @Override
   public void close() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopOnExit);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs (or ran) anyway
-    }
-    stopAll();
-  }
-
-  private void stopAll() {
-    nodes.forEach(MicroNode::close);
+    running.forEach(PayaraMicro::close);
   }
 
   private static int freePort() throws IOException {
@@ -156,6 +200,6 @@ final class MicroCluster implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "MicroCluster" + nodes;
+    return "MicroCluster" + dirs;
   }
 }

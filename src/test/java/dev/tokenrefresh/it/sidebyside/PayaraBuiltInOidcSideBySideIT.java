@@ -3,7 +3,6 @@ package dev.tokenrefresh.it.sidebyside;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.it.ContainerIT;
-import dev.tokenrefresh.it.SuspendedWaitersScenarios;
 import dev.tokenrefresh.it.support.IdpStep;
 import dev.tokenrefresh.it.support.MockIdp;
 import dev.tokenrefresh.it.support.TestApp;
@@ -76,7 +75,7 @@ class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
    */
   @Test
   @Order(1)
-  void slowRefresh_400Waiters_holdTheRequestThreads_andDelayTheOtherUser() {
+  void slowRefresh_400Waiters_holdTheRequestThreads() {
     BuiltInUser waiting = BuiltInUser.login(app());
     SlowRefreshRun.sleep(PAST_EXPIRY);
     idp().builtInTokensLive(TestApp.VALID);
@@ -90,9 +89,6 @@ class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
     assertThat(r.busyPeak())
         .as("busy request threads: the whole pool")
         .isGreaterThanOrEqualTo(r.poolThreads() * 9 / 10);
-    assertThat(r.other().percentile(99))
-        .as("other user's p99, queued behind the waiters")
-        .isGreaterThan(SuspendedWaitersScenarios.P99_BOUND);
   }
 
   /**

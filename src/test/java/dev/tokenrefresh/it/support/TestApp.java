@@ -6,7 +6,6 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.stream.Collectors;
 
 /**
  * The deployed test application as a client sees it: its paths, logins (each a new HTTP session)
@@ -36,6 +35,13 @@ public final class TestApp {
     }
   }
 
+  /**
+   * @param base the deployment's address, ending with the context path and /
+   */
+  public TestApp(URI base) {
+    this.base = base;
+  }
+
   /** {@code path} (starting with /) within the application. */
   public URI uri(String path) {
     return base.resolve(path.substring(1));
@@ -54,18 +60,28 @@ public final class TestApp {
 
   /** A new session holding {@code tokens}, the access token expiring {@code expiresIn} from now. */
   public UserSession login(TokenGrant tokens, Duration expiresIn) {
+    return login(tokens, expiresIn, false);
+  }
+
+  /**
+   * Like {@link #login(TokenGrant, Duration)}, and the session keeps the cookies the servers set
+   * afterwards, as a browser does: on a cluster, where Payara's replicated sessions set {@code
+   * JSESSIONIDVERSION} after each change.
+   */
+  public UserSession loginAsBrowser(TokenGrant tokens, Duration expiresIn) {
+    return login(tokens, expiresIn, true);
+  }
+
+  private UserSession login(TokenGrant tokens, Duration expiresIn, boolean keepsCookieUpdates) {
     HttpResponse<String> r = postTokens(null, tokens, expiresIn);
     if (r.statusCode() != 204) {
       throw new AssertionError("login: HTTP " + r.statusCode() + " " + r.body());
     }
-    String cookie =
-        r.headers().allValues("Set-Cookie").stream()
-            .map(c -> c.split(";", 2)[0])
-            .collect(Collectors.joining("; "));
-    if (cookie.isEmpty()) {
+    CookieJar cookies = CookieJar.of(r.headers().allValues("Set-Cookie"), keepsCookieUpdates);
+    if (cookies.isEmpty()) {
       throw new AssertionError("login: no session cookie");
     }
-    return new UserSession(this, cookie, tokens);
+    return new UserSession(this, cookies, tokens);
   }
 
   /**

@@ -13,20 +13,42 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * One logged-in user: an HTTP session of the deployment (its cookie) and the tokens it logged in
- * with. Requests are API calls ({@code Accept: application/json}) unless they are navigations.
+ * One logged-in user: an HTTP session of the deployment (its cookies) and the tokens it logged in
+ * with. Requests are API calls ({@code Accept: application/json}) unless they are navigations. On a
+ * cluster, {@link #on} sends the same session's requests to another node, with the same cookies.
  * Thread-safe: a burst sends many requests of one session at once.
  */
 public final class UserSession {
 
   private final TestApp app;
-  private final String cookie;
+  private final CookieJar cookies;
   private final TokenGrant login;
 
-  UserSession(TestApp app, String cookie, TokenGrant login) {
+  UserSession(TestApp app, CookieJar cookies, TokenGrant login) {
     this.app = app;
-    this.cookie = cookie;
+    this.cookies = cookies;
     this.login = login;
+  }
+
+  /**
+   * This session as {@code node} (the same application on another node of a cluster) sees it: the
+   * same cookies, shared with this view, so that what either node sets is sent to both.
+   */
+  public UserSession on(TestApp node) {
+    return new UserSession(node, cookies, login);
+  }
+
+  /**
+   * A second tab that starts with this session's cookies as they are now and keeps its own from
+   * then on: a client that goes on sending cookies the cluster has since replaced.
+   */
+  public UserSession tabWithCurrentCookies() {
+    return new UserSession(app, cookies.copy(), login);
+  }
+
+  /** The application (on one node) this view of the session talks to. */
+  public TestApp app() {
+    return app;
   }
 
   /** The tokens this session logged in with. */
@@ -72,7 +94,7 @@ public final class UserSession {
 
   /** Puts {@code tokens} into the session, the access token expiring {@code expiresIn} from now. */
   public void store(TokenGrant tokens, Duration expiresIn) {
-    HttpResponse<String> r = app.postTokens(cookie, tokens, expiresIn);
+    HttpResponse<String> r = app.postTokens(cookies.header(), tokens, expiresIn);
     if (r.statusCode() != 204) {
       throw new AssertionError("storing tokens: HTTP " + r.statusCode());
     }
@@ -93,10 +115,18 @@ public final class UserSession {
   }
 
   private HttpResponse<String> send(String path, String accept) {
-    return Http.send(
-        HttpRequest.newBuilder(app.uri(path))
-            .header("Cookie", cookie)
-            .header("Accept", accept)
-            .GET());
+    HttpResponse<String> r =
+        Http.send(
+            HttpRequest.newBuilder(app.uri(path))
+                .header("Cookie", cookies.header())
+                .header("Accept", accept)
+                .GET());
+    cookies.update(r.headers().allValues("Set-Cookie"));
+    return r;
+  }
+
+  @Override
+  public String toString() {
+    return "UserSession[" + app.contextPath() + ", " + cookies + "]";
   }
 }

@@ -80,7 +80,7 @@ class SettingsMappingPropertyTest {
             String key = P + Gen.oneOf(r, Gen.oneOf(r, DURATION_KEYS, INTEGER_KEYS, OTHER_KEYS));
             values.put(key, value(r, key));
           }
-          ConfigSource source = new ConfigSource(k -> Optional.ofNullable(values.get(k)));
+          ConfigReader source = new ConfigReader(k -> Optional.ofNullable(values.get(k)));
           try {
             RefreshSettings core = SettingsMapping.refreshSettings(source);
             SettingsMapping.filterSettings(source, core);

@@ -2,7 +2,7 @@ package dev.tokenrefresh.jakarta.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.oidc.login.LoginSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ class LoginSettingsMappingTest {
     List<String> read = new ArrayList<>();
     LoginSettings settings =
         LoginSettingsMapping.settings(
-            new ConfigSource(
+            new ConfigReader(
                 key -> {
                   read.add(key);
                   return Optional.empty();
@@ -37,7 +37,7 @@ class LoginSettingsMappingTest {
   void postLogoutRedirectUris_areSplitOnCommas() {
     LoginSettings settings =
         LoginSettingsMapping.settings(
-            new ConfigSource(
+            new ConfigReader(
                 key ->
                     key.endsWith("post-logout-redirect-uris")
                         ? Optional.of("https://a.example/, https://b.example/bye")

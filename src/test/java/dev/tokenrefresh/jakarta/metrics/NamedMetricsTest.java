@@ -121,6 +121,17 @@ class NamedMetricsTest {
   }
 
   @Test
+  void bindSuspendedRequests_registersTheSuspendedRequestsGaugeReadingTheLiveValue() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    int[] suspended = {7};
+    metrics.bindSuspendedRequests(() -> suspended[0]);
+
+    assertThat(gauges.get("token_refresh_suspended_requests").getAsInt()).isEqualTo(7);
+    suspended[0] = 0;
+    assertThat(gauges.get("token_refresh_suspended_requests").getAsInt()).isZero();
+  }
+
+  @Test
   void bindGauges_registersEveryGaugeReadingTheLiveValues() {
     NamedMetrics metrics = new NamedMetrics(sink);
     metrics.bindGauges(

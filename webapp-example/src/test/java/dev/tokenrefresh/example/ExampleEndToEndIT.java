@@ -12,6 +12,8 @@ import dev.tokenrefresh.example.demo.DemoStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +47,31 @@ class ExampleEndToEndIT {
     if (stack != null) {
       stack.close();
     }
+  }
+
+  /**
+   * The example's {@code WEB-INF/payara-web.xml} ({@code <class-loader delegate="false"/>}) keeps
+   * Payara's own nimbus-jose-jwt and json-smart out of the WAR, so the module warns of no mix (the
+   * warning itself: {@code NimbusOriginTest} in the library).
+   */
+  @Test
+  void payaraWebXml_makesTheWarsNimbusWin_soNoMixIsWarned() throws Exception {
+    String log = Files.readString(stack.payara().log(), StandardCharsets.UTF_8);
+
+    assertThat(log).contains("token-refresh-filter started");
+    assertThat(log).doesNotContain("another class loader's copy");
+  }
+
+  /**
+   * The WAR names no executor; {@code payara-config/jvm-options.txt} names the two that {@code
+   * post-boot-commands.asadmin} creates, so the module runs on those, not on the defaults.
+   */
+  @Test
+  void payaraConfig_namesTheDedicatedExecutors_soTheDefaultsAreNotUsed() throws Exception {
+    String log = Files.readString(stack.payara().log(), StandardCharsets.UTF_8);
+
+    assertThat(log).contains("token-refresh-filter started");
+    assertThat(log).doesNotContain("runs on the server's default managed executors");
   }
 
   @Test
