@@ -128,15 +128,6 @@ public enum ConfigKey {
       "token-refresh.health.breaker-open-down",
       "false",
       "true makes the readiness check DOWN while the circuit breaker is open"),
-  // built-in OpenID Connect client takeover (Jakarta Security 4.0 only)
-  BUILTIN_OIDC_TAKEOVER(
-      "token-refresh.builtin-oidc.takeover",
-      "false",
-      "true takes over the refresh of Jakarta Security's built-in OpenID Connect client"),
-  BUILTIN_OIDC_MAX_BLOCKED(
-      "token-refresh.builtin-oidc.max-blocked",
-      "20",
-      "request threads the built-in client takeover lets wait for refreshes at once"),
   // cluster
   CLUSTER("token-refresh.cluster", "auto", "how flight leaders are gated: auto, local or the grid"),
   CLUSTER_CACHE(
