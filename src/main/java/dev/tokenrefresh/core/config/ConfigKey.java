@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Every configuration key the library reads, with its default and what it is for: the one table
  * that the settings records (defaults, validation messages), the mapping from MicroProfile Config
- * and the test against README's configuration tables all read. Adding a key is one line here (and
+ * and the test against README's configuration tables all read. Adding a key is one entry here (and
  * the line that maps it); README's table must list it with the same default, or the build fails.
  *
  * <p>A default of {@code null} means none, or one that is not a literal value (README says what,
