@@ -128,6 +128,13 @@ public enum ConfigKey {
       "token-refresh.health.breaker-open-down",
       "false",
       "true makes the readiness check DOWN while the circuit breaker is open"),
+  // Payara's built-in OpenID Connect client, taken over (Jakarta Security 4.0)
+  BUILTIN_OIDC_TAKEOVER(
+      "token-refresh.builtin-oidc.takeover", "false", "take over the built-in client's refresh"),
+  BUILTIN_OIDC_MAX_BLOCKED(
+      "token-refresh.builtin-oidc.max-blocked",
+      "20",
+      "request threads that may wait for takeover refreshes at once"),
   // cluster
   CLUSTER("token-refresh.cluster", "auto", "how flight leaders are gated: auto, local or the grid"),
   CLUSTER_CACHE(
