@@ -159,16 +159,7 @@ public enum ConfigKey {
       "token-refresh.cluster.session-ttl",
       "12h",
       "how long the grid keeps a session's current tokens after its last refresh"),
-  // not ours: the OpenTelemetry SDK's own switch, read to pick the metrics adapter
-  // the login mechanism (jakarta.login) and the built-in client takeover (jakarta.builtin)
-  BUILTIN_OIDC_TAKEOVER(
-      "token-refresh.builtin-oidc.takeover",
-      "false",
-      "true: take over the built-in client's refresh. Needs Jakarta Security 4.0"),
-  BUILTIN_OIDC_MAX_BLOCKED(
-      "token-refresh.builtin-oidc.max-blocked",
-      "20",
-      "request threads that may wait for refreshes at once: an authentication mechanism cannot su"),
+  // the login mechanism (jakarta.login)
   LOGIN_ENABLED(
       "token-refresh.login.enabled", "false", "true activates the HttpAuthenticationMechanism"),
   LOGIN_CALLBACK_PATH(
@@ -214,6 +205,7 @@ public enum ConfigKey {
       "token-refresh.login.session-index-idle",
       "24h",
       "a session unseen this long leaves the back-channel index"),
+  // not ours: the OpenTelemetry SDK's own switch, read to pick the metrics adapter
   OTEL_SDK_DISABLED("otel.sdk.disabled", "true", "the OpenTelemetry SDK's switch; false: enabled");
 
   private final String key;
