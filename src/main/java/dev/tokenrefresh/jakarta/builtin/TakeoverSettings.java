@@ -1,6 +1,6 @@
 package dev.tokenrefresh.jakarta.builtin;
 
-import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.jakarta.config.ConfigReader;
 
 /**
@@ -15,13 +15,13 @@ import dev.tokenrefresh.jakarta.config.ConfigReader;
 record TakeoverSettings(boolean enabled, int maxBlocked) {
 
   /** The key that turns the takeover on. */
-  static final String TAKEOVER = RefreshSettings.PREFIX + "builtin-oidc.takeover";
+  static final String TAKEOVER = ConfigKey.BUILTIN_OIDC_TAKEOVER.key();
 
   /** The key of {@link #maxBlocked}. */
-  static final String MAX_BLOCKED = RefreshSettings.PREFIX + "builtin-oidc.max-blocked";
+  static final String MAX_BLOCKED = ConfigKey.BUILTIN_OIDC_MAX_BLOCKED.key();
 
   /** The default of {@link #maxBlocked}: a tenth of Payara's default HTTP pool of 200 threads. */
-  static final int DEFAULT_MAX_BLOCKED = 20;
+  static final int DEFAULT_MAX_BLOCKED = ConfigKey.BUILTIN_OIDC_MAX_BLOCKED.defaultInt();
 
   /** Validates the bound. */
   public TakeoverSettings {
@@ -30,9 +30,10 @@ record TakeoverSettings(boolean enabled, int maxBlocked) {
     }
   }
 
-  /** Reads both keys; unset keys keep the defaults (off, {@value #DEFAULT_MAX_BLOCKED}). */
+  /** Reads both keys; unset keys keep the defaults of {@link ConfigKey} (off, 20). */
   static TakeoverSettings of(ConfigReader c) {
     return new TakeoverSettings(
-        c.bool(TAKEOVER).orElse(false), c.integer(MAX_BLOCKED).orElse(DEFAULT_MAX_BLOCKED));
+        c.bool(TAKEOVER).orElse(ConfigKey.BUILTIN_OIDC_TAKEOVER.defaultBool()),
+        c.integer(MAX_BLOCKED).orElse(DEFAULT_MAX_BLOCKED));
   }
 }
