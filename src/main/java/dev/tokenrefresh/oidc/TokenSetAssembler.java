@@ -65,6 +65,18 @@ final class TokenSetAssembler {
     return new TokenSet(accessToken, refreshToken, idToken, expiry(access, issuedAt), issuedAt);
   }
 
+  /**
+   * The first token set of a login whose ID token the caller has already validated (with its
+   * nonce): sizes are checked, the ID token is not verified twice.
+   */
+  TokenSet assembleVerifiedLogin(Tokens tokens, String verifiedIdToken, Instant issuedAt) {
+    AccessToken access = tokens.getAccessToken();
+    String accessToken = bounded("access token", access == null ? null : access.getValue());
+    String refreshToken = bounded("refresh token", tokens.getRefreshToken().getValue());
+    String idToken = bounded("ID token", verifiedIdToken);
+    return new TokenSet(accessToken, refreshToken, idToken, expiry(access, issuedAt), issuedAt);
+  }
+
   private String verifiedAtLogin(String idToken) {
     bounded("ID token", idToken);
     idTokens.verify(idToken);

@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The end of your own login: the callback has checked {@code state}, redeemed the code and
- * validated the ID token with its nonce (the example's {@code CodeExchange} does it with Nimbus);
- * the module takes the tokens from here. Thread-safe (stateless).
+ * validated the ID token with its nonce (the example's {@code manual/OwnLoginCallback} is the
+ * same); the module takes the tokens from here. Thread-safe (stateless).
  */
 @ApplicationScoped
 public class LoginHandOff {

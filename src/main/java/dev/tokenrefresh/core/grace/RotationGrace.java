@@ -156,6 +156,14 @@ public final class RotationGrace {
   }
 
   /**
+   * Forgets every rotation and dead grant {@code owner} left (its session was logged out): nothing
+   * of it is handed out again.
+   */
+  public void forget(SessionKey owner) {
+    entries.values().removeIf(e -> e.owner().equals(owner));
+  }
+
+  /**
    * Forgets {@code session}'s rotation of {@code rotated}: the session ended (logout) before any of
    * its requests stored the new tokens, so no one may ever be handed them. A rotation of another
    * session, or a dead grant, stays.

@@ -130,6 +130,11 @@ public final class AttemptLimiter {
         RejectionReason.COOLDOWN, Duration.ofNanos(after.cooldownUntil() - now));
   }
 
+  /** Forgets {@code session}'s attempts (it was logged out). */
+  public void forget(SessionKey session) {
+    sessions.remove(session);
+  }
+
   /**
    * The table is full of sessions that are all still inside their window: the new session's call is
    * admitted without a per-session limit rather than refused. The limit exists to stop refresh

@@ -18,7 +18,9 @@ import dev.tokenrefresh.oidc.ProviderEndpoints;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -31,8 +33,16 @@ final class OidcEndpoints {
 
   private OidcEndpoints() {}
 
-  /** The time bases the endpoint needs: wall clock for tokens, ticker and executors for retries. */
-  record Surroundings(Clock clock, Ticker ticker, Scheduler scheduler, Executor executor) {}
+  /**
+   * The time bases the endpoint needs (wall clock for tokens, ticker and executors for retries),
+   * and who learns the provider's endpoints once they are known (the login mechanism).
+   */
+  record Surroundings(
+      Clock clock,
+      Ticker ticker,
+      Scheduler scheduler,
+      Executor executor,
+      Consumer<ProviderEndpoints> onEndpoints) {}
 
   /**
    * @param callTimeout {@code token-refresh.timeout}, which connect plus read timeout must fit in
@@ -44,6 +54,7 @@ final class OidcEndpoints {
     OidcClientSettingsBuilder builder = SettingsMapping.oidcSettings(source);
     if (source.text(OIDC_TOKEN_ENDPOINT.key()).isPresent()) {
       NimbusTokenEndpoint endpoint = endpoint(builder, callTimeout, around.clock());
+      configured(source, endpoint.settings()).ifPresent(around.onEndpoints());
       return discovering(source.text(OIDC_TOKEN_ENDPOINT.key()).get(), () -> endpoint, around);
     }
     URI issuer =
@@ -67,8 +78,30 @@ final class OidcEndpoints {
             source.duration(OIDC_READ_TIMEOUT.key()).orElse(OIDC_READ_TIMEOUT.defaultDuration()));
     return discovering(
         issuer.toString(),
-        () -> endpoint(builder.endpoints(discovery.discover(issuer)), callTimeout, around.clock()),
+        () -> {
+          ProviderEndpoints found = discovery.discover(issuer);
+          around.onEndpoints().accept(found);
+          return endpoint(builder.endpoints(found), callTimeout, around.clock());
+        },
         around);
+  }
+
+  /**
+   * The endpoints of a provider configured without discovery: a login needs issuer, JWK set and
+   * {@code token-refresh.oidc.authorization-endpoint} (and may have {@code end-session-endpoint}).
+   */
+  private static Optional<ProviderEndpoints> configured(
+      ConfigReader source, OidcClientSettings settings) {
+    if (settings.issuer() == null || settings.jwksUri() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ProviderEndpoints(
+            settings.issuer(),
+            settings.tokenEndpoint(),
+            settings.jwksUri(),
+            source.text("token-refresh.oidc.authorization-endpoint").map(URI::create).orElse(null),
+            source.text("token-refresh.oidc.end-session-endpoint").map(URI::create).orElse(null)));
   }
 
   private static NimbusTokenEndpoint endpoint(

@@ -21,6 +21,8 @@ import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.metrics.MetricsSelection;
 import dev.tokenrefresh.oidc.DiscoveringTokenEndpoint;
 import dev.tokenrefresh.oidc.NimbusOrigin;
+import dev.tokenrefresh.oidc.NimbusTokenEndpoint;
+import dev.tokenrefresh.oidc.ProviderEndpoints;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +31,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,6 +71,12 @@ public class TokenRefreshService {
   private final LastSuccess lastSuccess = new LastSuccess(Ticker.system());
   private boolean breakerOpenIsDown;
 
+  /** Written once, by discovery or at start; read by the login mechanism. */
+  private volatile ProviderEndpoints providerEndpoints;
+
+  /** More cleanup tasks (the login's session index), run with the coordinator's. */
+  private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
+
   /** The filter's count of suspended requests, once it has started; 0 until then. */
   private final AtomicReference<IntSupplier> suspended = new AtomicReference<>(() -> 0);
 
@@ -88,7 +99,12 @@ public class TokenRefreshService {
           OidcEndpoints.connect(
               source,
               settings.timeout(),
-              new OidcEndpoints.Surroundings(clock, Ticker.system(), scheduler, executors.calls()));
+              new OidcEndpoints.Surroundings(
+                  clock,
+                  Ticker.system(),
+                  scheduler,
+                  executors.calls(),
+                  found -> providerEndpoints = found));
       counts =
           new RefreshCounts(
               MetricsSelection.select(
@@ -119,9 +135,7 @@ public class TokenRefreshService {
       coordinator = new RefreshCoordinator(settings, ports, gate);
       long every = settings.cleanupInterval().toNanos();
       cleanup =
-          executors
-              .timers()
-              .scheduleAtFixedRate(coordinator::cleanup, every, every, TimeUnit.NANOSECONDS);
+          executors.timers().scheduleAtFixedRate(this::cleanup, every, every, TimeUnit.NANOSECONDS);
       tokenEndpoint.start();
       LOG.info(
           () ->
@@ -144,6 +158,50 @@ public class TokenRefreshService {
     if (tokenEndpoint != null) {
       tokenEndpoint.stop();
     }
+  }
+
+  private void cleanup() {
+    coordinator.cleanup();
+    cleanups.forEach(Runnable::run);
+  }
+
+  /** Runs {@code task} with every cleanup of the per-session state (each cleanup-interval). */
+  public void alsoOnCleanup(Runnable task) {
+    cleanups.add(task);
+  }
+
+  /**
+   * The provider's token endpoint and its endpoints, once it has been reached (discovery runs in
+   * the background): empty until then.
+   */
+  public Optional<Provider> provider() {
+    ProviderEndpoints endpoints = providerEndpoints;
+    return tokenEndpoint
+        .resolved()
+        .filter(resolved -> endpoints != null)
+        .map(resolved -> new Provider(resolved, endpoints));
+  }
+
+  /**
+   * A provider that has been reached: its token endpoint (code exchange, logout-token check) and
+   * its endpoints (authorization, end-session).
+   *
+   * @param tokenEndpoint the token endpoint
+   * @param endpoints the provider's endpoints
+   */
+  public record Provider(NimbusTokenEndpoint tokenEndpoint, ProviderEndpoints endpoints) {}
+
+  /** How long until the provider is tried again while it has not been reached; empty once it is. */
+  public Optional<java.time.Duration> untilReady() {
+    return tokenEndpoint.untilReady();
+  }
+
+  /**
+   * Forgets {@code session}'s per-session state (it was logged out); see {@link
+   * RefreshCoordinator#forget}.
+   */
+  public void forget(SessionKey session) {
+    coordinator.forget(session);
   }
 
   /** Refreshes {@code current} for {@code session}; see {@link RefreshCoordinator#refresh}. */

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * container. Part of the public API, for an application that reads the same {@code token-refresh.*}
  * keys or its own with the same syntax. Thread-safe if the lookup is.
  *
- * <p>Not MicroProfile's {@code ConfigSource} SPI: this reads values, it supplies none.
+ * <p>Not MicroProfile's {@code ConfigReader} SPI: this reads values, it supplies none.
  */
 public final class ConfigReader {
 

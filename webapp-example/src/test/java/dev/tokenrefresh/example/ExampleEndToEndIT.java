@@ -95,7 +95,7 @@ class ExampleEndToEndIT {
         browser.get(stack.app().resolve("callback?code=stolen&state=not-this-login"));
 
     assertThat(callback.statusCode()).isEqualTo(400);
-    assertThat(callback.body()).contains("state_mismatch");
+    assertThat(callback.body()).contains("invalid_state");
     assertThat(stack.idp().tokenCalls("authorization_code")).isEqualTo(codesRedeemed);
   }
 
@@ -115,7 +115,11 @@ class ExampleEndToEndIT {
     assertThat(outcome.after().sub()).isEqualTo(outcome.before().sub());
     assertThat(outcome.after().exp()).isGreaterThan(outcome.before().exp());
 
-    HttpResponse<String> loggedOut = browser.get(stack.app().resolve("logout"));
+    assertThat(browser.get(stack.app().resolve("logout")).statusCode())
+        .as("no GET logout (a cross-site link could end the session)")
+        .isEqualTo(405);
+    assertThat(browser.me(stack.app()).status()).isEqualTo(200);
+    HttpResponse<String> loggedOut = browser.logout(stack.app());
     assertThat(loggedOut.uri()).isEqualTo(stack.app());
     assertThat(browser.me(stack.app()).status()).isEqualTo(401);
   }

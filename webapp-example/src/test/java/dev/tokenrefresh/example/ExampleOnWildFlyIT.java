@@ -57,7 +57,11 @@ class ExampleOnWildFlyIT {
                 "token-refresh.oidc.issuer",
                 idp.issuer().toString(),
                 "token-refresh.refresh-ahead",
-                "1s"));
+                "1s",
+                "token-refresh.login.post-logout-redirect-uris",
+                "http://127.0.0.1:"
+                    + (8080 + Integer.getInteger("wildfly.port-offset", 1300))
+                    + "/token-refresh-example/"));
     example = wildfly.deploy(war);
     if (example.deployed()) {
       wildfly.awaitAnswer(wildfly.app(example).resolve("api/me"));
@@ -110,7 +114,7 @@ class ExampleOnWildFlyIT {
     assertThat(outcome.after().sub()).isEqualTo(outcome.before().sub());
     assertThat(outcome.after().exp()).isGreaterThan(outcome.before().exp());
 
-    browser.get(app.resolve("logout"));
+    browser.logout(app);
     assertThat(browser.me(app).status()).isEqualTo(401);
   }
 

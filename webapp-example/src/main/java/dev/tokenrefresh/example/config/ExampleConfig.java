@@ -4,7 +4,6 @@ import static dev.tokenrefresh.core.config.ConfigKey.OIDC_CONNECT_TIMEOUT;
 import static dev.tokenrefresh.core.config.ConfigKey.OIDC_READ_TIMEOUT;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.oauth2.sdk.Scope;
 import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
 import dev.tokenrefresh.oidc.ClientSigningKey;
@@ -51,10 +50,7 @@ public class ExampleConfig {
             .orElse(ClientAuthMethod.CLIENT_SECRET_BASIC),
         JWSAlgorithm.parse(c.text(OIDC + "id-token-signing-alg").orElse("RS256")),
         c.duration(OIDC_CONNECT_TIMEOUT.key()).orElse(OIDC_CONNECT_TIMEOUT.defaultDuration()),
-        c.duration(OIDC_READ_TIMEOUT.key()).orElse(OIDC_READ_TIMEOUT.defaultDuration()),
-        Scope.parse(c.text("example.oidc.scope").orElse("openid")),
-        optionalUri(c, "example.oidc.redirect-uri"),
-        optionalUri(c, "example.oidc.post-logout-redirect-uri"));
+        c.duration(OIDC_READ_TIMEOUT.key()).orElse(OIDC_READ_TIMEOUT.defaultDuration()));
   }
 
   /**
@@ -83,10 +79,6 @@ public class ExampleConfig {
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(key + " cannot be read: " + path, e);
     }
-  }
-
-  private static Optional<URI> optionalUri(ConfigReader c, String key) {
-    return c.text(key).map(v -> uri(key, v));
   }
 
   private static URI uri(String key, String value) {

@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A stock WildFly ({@code standalone-microprofile.xml}, nothing applied to it) in a child process,
- * started with {@code bin/standalone.sh} as a user starts it, every listener on 127.0.0.1 and every
- * port shifted by an offset. The server's base directory (configuration, deployments, data, log) is
- * a fresh copy under the work directory, so the unpacked distribution stays untouched and each
- * start begins clean. WARs are deployed by its deployment scanner: copied into {@code deployments/}
- * and awaited through the {@code .deployed} / {@code .failed} marker it writes. Not thread-safe;
- * {@link #close()} stops the process.
+ * A stock WildFly ({@code standalone-microprofile.xml}, only {@code wildfly-config/login.cli}'s one
+ * attribute applied to it) in a child process, started with {@code bin/standalone.sh} as a user
+ * starts it, every listener on 127.0.0.1 and every port shifted by an offset. The server's base
+ * directory (configuration, deployments, data, log) is a fresh copy under the work directory, so
+ * the unpacked distribution stays untouched and each start begins clean. WARs are deployed by its
+ * deployment scanner: copied into {@code deployments/} and awaited through the {@code .deployed} /
+ * {@code .failed} marker it writes. Not thread-safe; {@link #close()} stops the process.
  */
 public final class WildFlyServer implements AutoCloseable {
 
@@ -44,6 +44,26 @@ public final class WildFlyServer implements AutoCloseable {
   }
 
   /**
+   * What {@code wildfly-config/login.cli} does (the library's container tests apply that very
+   * file): {@code integrated-jaspi=false} on the application security domain {@code other}, so that
+   * the login mechanism's callers need not exist in an Elytron realm.
+   */
+  private static void allowTheLoginMechanism(Path config) throws IOException {
+    String xml = Files.readString(config);
+    String stock =
+        "<application-security-domain name=\"other\" security-domain=\"ApplicationDomain\"/>";
+    if (!xml.contains(stock)) {
+      throw new IllegalStateException("no stock application-security-domain 'other' in " + config);
+    }
+    Files.writeString(
+        config,
+        xml.replace(
+            stock,
+            "<application-security-domain name=\"other\" security-domain=\"ApplicationDomain\""
+                + " integrated-jaspi=\"false\"/>"));
+  }
+
+  /**
    * Starts WildFly and waits until its deployment scanner runs.
    *
    * @param home the unpacked distribution ({@code JBOSS_HOME})
@@ -57,6 +77,7 @@ public final class WildFlyServer implements AutoCloseable {
     Path base = workDir.resolve("standalone");
     PayaraMicro.deleteRecursively(base);
     copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
+    allowTheLoginMechanism(base.resolve("configuration/standalone-microprofile.xml"));
     Files.createDirectories(base.resolve("deployments"));
     List<String> command = new ArrayList<>();
     command.add(home.resolve("bin/standalone.sh").toString());
