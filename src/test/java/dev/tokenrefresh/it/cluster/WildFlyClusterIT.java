@@ -40,8 +40,8 @@ class WildFlyClusterIT extends ClusterScenarios {
     assertThat(family.rotations()).isEqualTo(1);
     Thread.sleep(ClusterWars.ROTATION_GRACE.plusSeconds(1).toMillis()); // beyond the grace
     session.store(1, family.issued(), Duration.ofSeconds(-1));
-    assertThat(session.storedTokens(0))
-        .as("precondition: the stale write-back is the session's copy on every node")
+    assertThat(session.storedTokens(1))
+        .as("precondition: node 1 serves the stale write-back")
         .contains(family.issued());
     Echo stale = session.echo(1);
     session.echo(1);
