@@ -139,7 +139,7 @@ public enum ConfigKey {
   CLUSTER("token-refresh.cluster", "auto", "how flight leaders are gated: auto, local or the grid"),
   CLUSTER_CACHE(
       "token-refresh.cluster.cache",
-      "java:jboss/infinispan/cache/web/token-refresh",
+      "java:jboss/infinispan/cache/token-refresh/token-refresh",
       "JNDI name of the Infinispan cache the grid uses on WildFly"),
   CLUSTER_KEY(
       "token-refresh.cluster.key",
