@@ -59,7 +59,9 @@ class ReadmeConfigurationTest {
   void everyKeyOfTheSnippets_isInTheReferenceTables() throws IOException {
     String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
     for (String file :
-        new String[] {"microprofile-config.properties", "private-key-jwt.properties"}) {
+        new String[] {
+          "microprofile-config.properties", "private-key-jwt.properties", "login.properties"
+        }) {
       for (String key : load(file).stringPropertyNames()) {
         assertThat(readme).as("%s sets %s", file, key).contains("| `" + key + "` |");
       }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Every configuration key the library reads, with its default and what it is for: the one table
  * that the settings records (defaults, validation messages), the mapping from MicroProfile Config
- * and the test against README's configuration tables all read. Adding a key is one line here (and
+ * and the test against README's configuration tables all read. Adding a key is one entry here (and
  * the line that maps it); README's table must list it with the same default, or the build fails.
  *
  * <p>A default of {@code null} means none, or one that is not a literal value (README says what,
@@ -128,11 +128,18 @@ public enum ConfigKey {
       "token-refresh.health.breaker-open-down",
       "false",
       "true makes the readiness check DOWN while the circuit breaker is open"),
+  // Payara's built-in OpenID Connect client, taken over (Jakarta Security 4.0)
+  BUILTIN_OIDC_TAKEOVER(
+      "token-refresh.builtin-oidc.takeover", "false", "take over the built-in client's refresh"),
+  BUILTIN_OIDC_MAX_BLOCKED(
+      "token-refresh.builtin-oidc.max-blocked",
+      "20",
+      "request threads that may wait for takeover refreshes at once"),
   // cluster
   CLUSTER("token-refresh.cluster", "auto", "how flight leaders are gated: auto, local or the grid"),
   CLUSTER_CACHE(
       "token-refresh.cluster.cache",
-      "java:jboss/infinispan/cache/web/token-refresh",
+      "java:jboss/infinispan/cache/token-refresh/token-refresh",
       "JNDI name of the Infinispan cache the grid uses on WildFly"),
   CLUSTER_KEY(
       "token-refresh.cluster.key",
@@ -152,16 +159,7 @@ public enum ConfigKey {
       "token-refresh.cluster.session-ttl",
       "12h",
       "how long the grid keeps a session's current tokens after its last refresh"),
-  // not ours: the OpenTelemetry SDK's own switch, read to pick the metrics adapter
-  // the login mechanism (jakarta.login) and the built-in client takeover (jakarta.builtin)
-  BUILTIN_OIDC_TAKEOVER(
-      "token-refresh.builtin-oidc.takeover",
-      "false",
-      "true: take over the built-in client's refresh. Needs Jakarta Security 4.0"),
-  BUILTIN_OIDC_MAX_BLOCKED(
-      "token-refresh.builtin-oidc.max-blocked",
-      "20",
-      "request threads that may wait for refreshes at once: an authentication mechanism cannot su"),
+  // the login mechanism (jakarta.login)
   LOGIN_ENABLED(
       "token-refresh.login.enabled", "false", "true activates the HttpAuthenticationMechanism"),
   LOGIN_CALLBACK_PATH(
@@ -207,6 +205,7 @@ public enum ConfigKey {
       "token-refresh.login.session-index-idle",
       "24h",
       "a session unseen this long leaves the back-channel index"),
+  // not ours: the OpenTelemetry SDK's own switch, read to pick the metrics adapter
   OTEL_SDK_DISABLED("otel.sdk.disabled", "true", "the OpenTelemetry SDK's switch; false: enabled");
 
   private final String key;

@@ -92,8 +92,9 @@ public final class ClusterSelection {
                     + cache
                     + " ("
                     + CACHE
-                    + "; wildfly-config/cluster.cli creates the default one, and"
-                    + " the deployment needs the module org.infinispan.core)"),
+                    + "; wildfly-config/cluster.cli creates the default one; WildFly starts a cache"
+                    + " only for a deployment that declares a resource-ref to it in web.xml, and the"
+                    + " deployment needs the module org.infinispan.core)"),
             keys.get(),
             "Infinispan",
             cluster,

@@ -36,12 +36,18 @@ public final class InfinispanGrid implements ClusterGrid {
   private final InfinispanMap sessions;
   private final List<ViewWatcher> viewWatchers = new CopyOnWriteArrayList<>();
 
-  /** The grid on {@code cache}, which stays the caller's (this never stops it). */
+  /**
+   * The grid on {@code cache}, which stays the caller's (this never stops it). Every call goes
+   * through the cache's storage media type, with no transcoding: a cache WildFly hands to a
+   * deployment converts values to and from its {@code MarshalledValue} for listeners, which fails
+   * for the plain strings this adapter stores (a {@code ClassCastException} in the notifier of the
+   * other node); the strings need no conversion, and ProtoStream marshals them as they are.
+   */
   public InfinispanGrid(Cache<String, String> cache) {
-    this.cache = cache;
-    this.events = CacheEvents.register(cache);
-    this.flights = new InfinispanMap(cache, FLIGHTS, events);
-    this.sessions = new InfinispanMap(cache, SESSIONS, events);
+    this.cache = cache.getAdvancedCache().withStorageMediaType();
+    this.events = CacheEvents.register(this.cache);
+    this.flights = new InfinispanMap(this.cache, FLIGHTS, events);
+    this.sessions = new InfinispanMap(this.cache, SESSIONS, events);
   }
 
   @Override

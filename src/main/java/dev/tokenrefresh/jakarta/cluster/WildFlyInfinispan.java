@@ -9,8 +9,10 @@ import org.infinispan.Cache;
 
 /**
  * Finds the Infinispan cache of the cluster through JNDI (WildFly binds each cache at {@code
- * java:jboss/infinispan/cache/<container>/<cache>}). Loaded only when Infinispan's API is on the
- * class path (see {@link ClusterSelection}). Thread-safe (stateless).
+ * java:jboss/infinispan/cache/<container>/<cache>}). WildFly starts a cache on demand only: the
+ * binding exists once a deployment depends on it, which a {@code <resource-ref>} with that {@code
+ * <lookup-name>} in {@code web.xml} does (a plain lookup does not start it). Loaded only when
+ * Infinispan's API is on the class path (see {@link ClusterSelection}). Thread-safe (stateless).
  */
 final class WildFlyInfinispan {
 

@@ -326,8 +326,7 @@ public abstract class ClusterScenarios {
    *
    * @return that tab's answer
    */
-  private static Echo staleCopyAfterRotation(SessionOnNodes session, Family family)
-      throws Exception {
+  protected Echo staleCopyAfterRotation(SessionOnNodes session, Family family) throws Exception {
     assertThat(session.storedTokens(1)).contains(family.issued());
     SessionOnNodes oldTab = session.tabWithCurrentCookies();
     SessionOnNodes witness = session.tabWithCurrentCookies();

@@ -61,7 +61,12 @@ final class ClusterWars {
     local.put("token-refresh.metrics", "none");
     Map<String, String> grid = new LinkedHashMap<>(serverKeys);
     grid.putAll(gridKeys(adapter));
-    return new File[] {war(dir, GRID, grid), war(dir, LOCAL, local)};
+    // Infinispan (WildFly): the deployment declares the cache it uses, so that WildFly starts it
+    String gridWebXml =
+        "infinispan".equals(adapter) ? "war/infinispan-web.xml" : "war/distributable-web.xml";
+    return new File[] {
+      war(dir, GRID, grid, gridWebXml), war(dir, LOCAL, local, "war/distributable-web.xml")
+    };
   }
 
   private static Map<String, String> gridKeys(String adapter) {
@@ -73,14 +78,16 @@ final class ClusterWars {
     return keys;
   }
 
-  private static File war(Path dir, String context, Map<String, String> keys) {
+  private static File war(Path dir, String context, Map<String, String> keys, String webXml) {
     Map<String, String> config = new LinkedHashMap<>(keys);
     config.put("token-refresh.rotation-grace", ROTATION_GRACE.toMillis() + "ms");
     config.put("token-refresh.timeout", TIMEOUT.toMillis() + "ms");
     config.put("token-refresh.oidc.read-timeout", READ_TIMEOUT.toMillis() + "ms");
     File war = dir.resolve(context + ".war").toFile();
     TestDeployment.create(context + ".war", config)
-        .setWebXML("war/distributable-web.xml")
+        .setWebXML(webXml)
+        // WildFly: the Infinispan adapter's module dependencies (Payara ignores the file)
+        .addAsWebInfResource("war/jboss-deployment-structure.xml", "jboss-deployment-structure.xml")
         .as(ZipExporter.class)
         .exportTo(war, true);
     return war;

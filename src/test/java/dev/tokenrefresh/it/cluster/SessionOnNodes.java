@@ -72,6 +72,14 @@ final class SessionOnNodes {
     return r.statusCode() + (m.find() ? " " + m.group(1) : "");
   }
 
+  /**
+   * Writes {@code tokens} into the session on {@code node}, past the filter, as a request that
+   * saves its copy of the session does.
+   */
+  void store(int node, TokenGrant tokens, Duration expiresIn) {
+    views.get(node).store(tokens, expiresIn);
+  }
+
   /** The tokens the session holds, read past the filter on {@code node}; empty when none. */
   Optional<TokenGrant> storedTokens(int node) {
     return views.get(node).storedTokens();

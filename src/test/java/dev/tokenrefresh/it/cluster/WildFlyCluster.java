@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * shifted by the offsets given. Small heaps, C1 only, the serial collector. Stopped when the test
  * JVM exits, whatever happens. Not thread-safe.
  */
-final class WildFlyCluster implements AutoCloseable {
+final class WildFlyCluster implements ClusterNodes {
 
   static final String SERVER_CONFIG = "standalone-microprofile-ha.xml";
 
@@ -126,28 +126,34 @@ final class WildFlyCluster implements AutoCloseable {
     return cluster;
   }
 
-  int size() {
+  @Override
+  public int size() {
     return nodes.size();
   }
 
-  URI base(int node, String context) {
+  @Override
+  public URI base(int node, String context) {
     return nodes.get(node).base(context);
   }
 
-  URI metrics(int node) {
+  @Override
+  public URI metrics(int node) {
     return nodes.get(node).metrics();
   }
 
-  boolean isAlive(int node) {
+  @Override
+  public boolean isAlive(int node) {
     return nodes.get(node).isAlive();
   }
 
-  void kill(int node) throws InterruptedException {
+  @Override
+  public void kill(int node) throws InterruptedException {
     nodes.get(node).kill();
   }
 
   /** Starts a killed node again with its command line and waits until it is ready. */
-  void restart(int node) throws IOException, InterruptedException {
+  @Override
+  public void restart(int node) throws IOException, InterruptedException {
     WildFlyNode n = nodes.get(node);
     n.start();
     n.awaitReady(BOOT_TIMEOUT);
@@ -182,10 +188,11 @@ final class WildFlyCluster implements AutoCloseable {
     }
     Files.writeString(all, text, StandardCharsets.UTF_8);
     Path log = work.resolve("configure.log");
-    Process cli =
+    ProcessBuilder cliProcess =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djboss.home.dir=" + home,
+                "-Djboss.cli.config=" + home.resolve("bin/jboss-cli.xml"),
                 "-Djboss.server.config.dir=" + config,
                 "-Dtrf.server-config=" + SERVER_CONFIG,
                 "-Dlogging.configuration=file:" + home.resolve("bin/jboss-cli-logging.properties"),
@@ -196,8 +203,9 @@ final class WildFlyCluster implements AutoCloseable {
                 "org.jboss.as.cli",
                 "--file=" + all)
             .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+            .redirectOutput(log.toFile());
+    cliProcess.environment().put("JBOSS_HOME", home.toString());
+    Process cli = cliProcess.start();
     if (!cli.waitFor(3, TimeUnit.MINUTES) || cli.exitValue() != 0) {
       cli.destroyForcibly();
       throw new IllegalStateException(

@@ -27,10 +27,11 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The example's WAR, the very file the build made and {@link ExampleEndToEndIT} runs on Payara
- * Micro, deployed unchanged on a stock WildFly 39 ({@code standalone-microprofile.xml}, no CLI
- * script applied, no executor key anywhere): the module runs on the server's default managed
- * executors and a burst after expiry still makes one refresh. Only the provider's address is given
- * to the server, as a system property, as it is on Payara. One WildFly boot serves every test.
+ * Micro, deployed unchanged on a stock WildFly 39 ({@code standalone-microprofile.xml} with only
+ * {@code wildfly-config/login.cli}'s attribute for the login mechanism, no executor key anywhere):
+ * the module runs on the server's default managed executors and a burst after expiry still makes
+ * one refresh. Only addresses are given to the server (the provider's, the page to return to after
+ * logout), as system properties, as on Payara. One WildFly boot serves every test.
  */
 @DisabledIfSystemProperty(named = "it.wildfly.skip", matches = "true")
 class ExampleOnWildFlyIT {

@@ -1,0 +1,64 @@
+package dev.tokenrefresh.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenrefresh.it.support.Echo;
+import dev.tokenrefresh.it.support.RefreshFamilies.Family;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@link ClusterScenarios} on two WildFly 39 {@code standalone-ha} nodes clustered on 127.0.0.1 by
+ * JGroups (tcp stack, TCPPING) through WildFly's own Infinispan ({@code
+ * token-refresh.cluster=infinispan}, the cache of {@code wildfly-config/cluster.cli}), as {@link
+ * WildFlyCluster} configures them. WildFly's session concurrency is relaxed (the session cache
+ * without transactions): by default WildFly would block one session's requests on the other node
+ * while the first node has the session, and the negative controls would not show the per-node
+ * refresh the module prevents.
+ */
+class WildFlyClusterIT extends ClusterScenarios {
+
+  @Override
+  protected String gridAdapter() {
+    return "infinispan";
+  }
+
+  /**
+   * WildFly serves no per-node stale copy by cookie (every request reads the session from the
+   * cache), so the stale copy is made as a request on node 1 that read the session before node 0's
+   * rotation writes it back after it, beyond the rotation grace: the old tokens saved into the
+   * session on node 1 (WildFly's session writes are last-writer-wins with relaxed concurrency).
+   */
+  @Override
+  protected Echo staleCopyAfterRotation(SessionOnNodes session, Family family) throws Exception {
+    assertThat(session.storedTokens(1)).contains(family.issued());
+    assertThat(session.echo(0).status()).isEqualTo(200);
+    assertThat(family.rotations()).isEqualTo(1);
+    Thread.sleep(ClusterWars.ROTATION_GRACE.plusSeconds(1).toMillis()); // beyond the grace
+    session.store(1, family.issued(), Duration.ofSeconds(-1));
+    assertThat(session.storedTokens(1))
+        .as("precondition: node 1 serves the stale write-back")
+        .contains(family.issued());
+    Echo stale = session.echo(1);
+    session.echo(1);
+    return stale;
+  }
+
+  @Override
+  protected ClusterNodes startNodes(List<File> wars, Path work) throws Exception {
+    List<Integer> offsets =
+        Arrays.stream(
+                Objects.requireNonNull(
+                        System.getProperty("it.wildfly.cluster.port-offsets"),
+                        "it.wildfly.cluster.port-offsets (set by failsafe)")
+                    .split(","))
+            .map(String::trim)
+            .map(Integer::valueOf)
+            .toList();
+    return WildFlyCluster.start(offsets, "NONE", wars, work);
+  }
+}
