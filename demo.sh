@@ -19,9 +19,9 @@ cd "$(dirname "$0")"
 ROOT="$(pwd)"
 WORK="$ROOT/webapp-example/target/demo"
 
-echo "== building the library (mvn -B -q install -DskipTests; a first run downloads the"
+echo "== building the library (mvn -B -q install -DskipTests, no javadoc; a first run downloads the"
 echo "   dependencies from Maven Central, Payara Micro's 100 MB among them, and stays quiet meanwhile)"
-mvn -B -q -Dstyle.color=never install -DskipTests
+mvn -B -q -Dstyle.color=never install -DskipTests -Dmaven.javadoc.skip=true
 echo "== building the example (mvn -B -q -f webapp-example/pom.xml package -DskipTests)"
 mvn -B -q -Dstyle.color=never -f webapp-example/pom.xml package -DskipTests
 

@@ -23,6 +23,7 @@ function show(user) {
   $('sub').textContent = user.sub;
   $('expiresAt').textContent = new Date(user.exp * 1000).toLocaleTimeString();
   $('refreshes').textContent = String(user.refreshes);
+  if (user.csrf) $('csrf').value = user.csrf;
   shownRefreshes = user.refreshes;
   shownModule = user.module || shownModule;
   expiresAt = user.exp * 1000;

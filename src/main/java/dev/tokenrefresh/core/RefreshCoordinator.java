@@ -82,7 +82,8 @@ public final class RefreshCoordinator implements CoordinatorGauges {
             settings.cooldown(),
             settings.maxTrackedSessions(),
             ports.ticker(),
-            metrics::cooldownStarted);
+            metrics::cooldownStarted,
+            metrics::attemptUntracked);
     this.breaker =
         new CircuitBreaker(
             settings.breakerFailureThreshold(),
@@ -132,6 +133,25 @@ public final class RefreshCoordinator implements CoordinatorGauges {
    */
   public void stored(SessionKey session, TokenSet previous) {
     grace.delivered(previous.refreshTokenFingerprint(), session);
+  }
+
+  /**
+   * Forgets {@code session}'s per-session state (its attempt history, its rotations and dead grants
+   * in rotation grace): the session was logged out. A flight it started that is still running
+   * completes for whoever waits on it; its result is not stored for a session that is gone.
+   */
+  public void forget(SessionKey session) {
+    limiter.forget(session);
+    grace.forget(session);
+  }
+
+  /**
+   * Tells the coordinator that {@code session} ended (logged out or invalidated) while the refresh
+   * of {@code previous} ran, so its new tokens were stored nowhere: they are forgotten at once
+   * rather than kept for a request of that session that can no longer come.
+   */
+  public void discarded(SessionKey session, TokenSet previous) {
+    grace.forget(previous.refreshTokenFingerprint(), session);
   }
 
   /** Removes stale per-session trackers and expired grace entries; call every cleanup-interval. */

@@ -12,6 +12,8 @@ import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.IdpFaultException;
@@ -32,13 +34,21 @@ final class IdTokenVerifier {
   /** {@code null} when no JWK set is configured. */
   private final IDTokenValidator validator;
 
+  /** {@code null} when no JWK set is configured. */
+  private final JWKSource<SecurityContext> keys;
+
+  /** The {@code azp} an ID token may name (Nimbus checks it only with several audiences). */
+  private final String clientId;
+
   IdTokenVerifier(OidcClientSettings settings, ResourceRetriever retriever) {
+    clientId = settings.clientId();
     if (settings.jwksUri() == null) {
       validator = null;
+      keys = null;
       return;
     }
     try {
-      JWKSource<SecurityContext> keys =
+      keys =
           JWKSourceBuilder.create(settings.jwksUri().toURL(), retriever)
               .retrying(false)
               .refreshAheadCache(false)
@@ -53,6 +63,40 @@ final class IdTokenVerifier {
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException(
           OidcClientSettings.PREFIX + "jwks-uri is not a valid URL: " + settings.jwksUri(), e);
+    }
+  }
+
+  /** The provider's JWK set (cached), shared with the logout-token check; null without one. */
+  JWKSource<SecurityContext> keys() {
+    return keys;
+  }
+
+  /**
+   * Validates a login's ID token, including its {@code nonce} and, where present, {@code azp}.
+   *
+   * @return the validated claims
+   * @throws TokenRejectedException when it fails a check (or no JWK set is configured)
+   * @throws IdpFaultException {@link FaultKind#IO} when the JWK set cannot be fetched
+   */
+  IDTokenClaimsSet verifyLogin(String idToken, Nonce nonce) {
+    if (validator == null) {
+      throw new TokenRejectedException("no JWK set configured: the ID token cannot be validated");
+    }
+    try {
+      IDTokenClaimsSet claims = validator.validate(JWTParser.parse(idToken), nonce);
+      if (claims.getAuthorizedParty() != null
+          && !clientId.equals(claims.getAuthorizedParty().getValue())) {
+        throw new TokenRejectedException("invalid ID token: azp is another client");
+      }
+      return claims;
+    } catch (java.text.ParseException e) {
+      throw new TokenRejectedException("the ID token is not a JWT");
+    } catch (BadJOSEException e) {
+      throw new TokenRejectedException("invalid ID token: " + shortReason(e.getMessage()));
+    } catch (KeySourceException e) {
+      throw new IdpFaultException(FaultKind.IO, "the JWK set could not be fetched", false, e);
+    } catch (JOSEException e) {
+      throw new TokenRejectedException("ID token check failed: " + e.getClass().getSimpleName());
     }
   }
 
@@ -85,7 +129,7 @@ final class IdTokenVerifier {
   }
 
   /** Nimbus's reasons name claims and algorithms, never the token; still, keep them short. */
-  private static String shortReason(String reason) {
+  static String shortReason(String reason) {
     if (reason == null) {
       return "rejected";
     }

@@ -1,5 +1,8 @@
 package dev.tokenrefresh.oidc;
 
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -7,16 +10,23 @@ import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.claims.LogoutTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import dev.tokenrefresh.core.TokenEndpoint;
 import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.error.RefreshException;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -57,6 +67,8 @@ public final class NimbusTokenEndpoint implements TokenEndpoint {
   private final InterruptibleHttpSender sender;
   private final ClientAuthenticator clientAuth;
   private final TokenSetAssembler assembler;
+  private final IdTokenVerifier idTokens;
+  private final LogoutTokenVerifier logoutTokens;
 
   /**
    * @param settings where the token endpoint is and how to authenticate to it
@@ -71,8 +83,9 @@ public final class NimbusTokenEndpoint implements TokenEndpoint {
             settings.readTimeout(),
             4 * settings.maxTokenSize() + BODY_OVERHEAD_BYTES);
     this.clientAuth = ClientAuthenticator.of(settings, clock);
-    IdTokenVerifier idTokens = new IdTokenVerifier(settings, sender);
-    if (!idTokens.enabled()) {
+    this.idTokens = new IdTokenVerifier(settings, sender);
+    this.logoutTokens = new LogoutTokenVerifier(settings, idTokens.keys());
+    if (!this.idTokens.enabled()) {
       LOG.fine("no token-refresh.oidc.jwks-uri: refreshed ID tokens are not validated");
     }
     this.assembler =
@@ -126,8 +139,60 @@ public final class NimbusTokenEndpoint implements TokenEndpoint {
     }
   }
 
+  /**
+   * Redeems a login's authorization code (with its PKCE verifier and redirect URI) and validates
+   * the ID token that comes back against the login's nonce. Redirects are not followed.
+   *
+   * @throws GrantRevokedException when the provider refuses the code ({@code invalid_grant}: used,
+   *     expired or not this client's)
+   * @throws TokenRejectedException when the ID token fails validation
+   * @throws IdpFaultException when the provider fails, cannot be reached, or sends no ID token
+   * @throws IllegalArgumentException when the provider issued no refresh token
+   */
+  public LoginTokens redeem(
+      AuthorizationCode code, URI redirectUri, CodeVerifier verifier, Nonce nonce) {
+    Instant issuedAt = clock.instant();
+    HTTPResponse response = send(request(new AuthorizationCodeGrant(code, redirectUri, verifier)));
+    TokenResponse parsed = parse(response);
+    if (!parsed.indicatesSuccess()) {
+      throw TokenErrorClassifier.classify(
+          parsed.toErrorResponse().getErrorObject(), response.getStatusCode());
+    }
+    Tokens tokens = parsed.toSuccessResponse().getTokens();
+    if (!(tokens instanceof OIDCTokens oidc) || oidc.getIDTokenString() == null) {
+      throw IdpFaultException.of(
+          FaultKind.MALFORMED_RESPONSE, "the token response has no ID token");
+    }
+    if (tokens.getRefreshToken() == null) {
+      throw new IllegalArgumentException(
+          "the provider issued no refresh token: enable refresh tokens for the client, or request"
+              + " the offline_access scope");
+    }
+    IDTokenClaimsSet claims = idTokens.verifyLogin(oidc.getIDTokenString(), nonce);
+    TokenSet first = assembler.assembleVerifiedLogin(tokens, oidc.getIDTokenString(), issuedAt);
+    try {
+      return new LoginTokens(first, claims.toJWTClaimsSet());
+    } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+      throw new TokenRejectedException("the ID token's claims cannot be read");
+    }
+  }
+
+  /**
+   * Validates a Back-Channel Logout token's signature and claims (see {@link LogoutTokenVerifier});
+   * the replay, age and size checks are the caller's.
+   *
+   * @throws TokenRejectedException when a check fails
+   * @throws IdpFaultException when the JWK set cannot be fetched
+   */
+  public LogoutTokenClaimsSet verifyLogoutToken(String logoutToken) {
+    return logoutTokens.verify(logoutToken);
+  }
+
   private HTTPRequest request(TokenSet current) {
-    RefreshTokenGrant grant = new RefreshTokenGrant(new RefreshToken(current.refreshToken()));
+    return request(new RefreshTokenGrant(new RefreshToken(current.refreshToken())));
+  }
+
+  private HTTPRequest request(AuthorizationGrant grant) {
     Optional<ClientAuthentication> auth = authentication();
     TokenRequest.Builder builder =
         auth.isEmpty()
@@ -177,6 +242,11 @@ public final class NimbusTokenEndpoint implements TokenEndpoint {
 
   private static int millis(long value) {
     return (int) Math.min(Integer.MAX_VALUE, value);
+  }
+
+  /** The settings it was built with. */
+  public OidcClientSettings settings() {
+    return settings;
   }
 
   @Override

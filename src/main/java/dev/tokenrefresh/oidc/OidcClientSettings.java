@@ -1,6 +1,7 @@
 package dev.tokenrefresh.oidc;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import dev.tokenrefresh.core.config.ConfigKey;
 import java.net.URI;
 import java.time.Duration;
 
@@ -43,23 +44,32 @@ public record OidcClientSettings(
   /** The configuration key prefix of the identity-provider settings. */
   public static final String PREFIX = "token-refresh.oidc.";
 
+  /** The least {@code max-token-size}: no real token is smaller. */
+  public static final int MIN_TOKEN_SIZE = 256;
+
+  /**
+   * The largest {@code max-token-size}: 256 Ki characters, a body limit of about 1 MiB per call,
+   * far above any real token (Keycloak's are 1 to 4 KiB) and far from overflowing the limit.
+   */
+  public static final int MAX_TOKEN_SIZE = 256 * 1024;
+
   /** Validates every field and fills in the audience; messages name the configuration key. */
   public OidcClientSettings {
     requireAbsoluteHttp("token-endpoint", tokenEndpoint);
     if (clientId == null || clientId.isBlank()) {
-      throw new IllegalArgumentException(PREFIX + "client-id must be set");
+      throw new IllegalArgumentException(ConfigKey.OIDC_CLIENT_ID + " must be set");
     }
     if (clientAuth == null) {
-      throw new IllegalArgumentException(PREFIX + "client-auth must be set");
+      throw new IllegalArgumentException(ConfigKey.OIDC_CLIENT_AUTH + " must be set");
     }
     boolean hasSecret = clientSecret != null && !clientSecret.isBlank();
     if (clientAuth.needsSecret() && !hasSecret) {
       throw new IllegalArgumentException(
-          PREFIX + "client-secret must be set when client-auth is " + clientAuth.key());
+          ConfigKey.OIDC_CLIENT_SECRET + " must be set when client-auth is " + clientAuth.key());
     }
     if (!clientAuth.needsSecret() && clientSecret != null) {
       throw new IllegalArgumentException(
-          PREFIX + "client-secret must not be set for client-auth " + clientAuth.key());
+          ConfigKey.OIDC_CLIENT_SECRET + " must not be set for client-auth " + clientAuth.key());
     }
     if (clientAuth.needsKey() && clientKey == null) {
       throw new IllegalArgumentException(
@@ -78,9 +88,15 @@ public record OidcClientSettings(
     positive("connect-timeout", connectTimeout);
     positive("read-timeout", readTimeout);
     positive("default-token-lifetime", defaultTokenLifetime);
-    if (maxTokenSize < 256) {
+    if (maxTokenSize < MIN_TOKEN_SIZE || maxTokenSize > MAX_TOKEN_SIZE) {
       throw new IllegalArgumentException(
-          PREFIX + "max-token-size must be >= 256, was " + maxTokenSize);
+          PREFIX
+              + "max-token-size must be between "
+              + MIN_TOKEN_SIZE
+              + " and "
+              + MAX_TOKEN_SIZE
+              + " (an answer is read up to 4 x max-token-size + 8 KiB), was "
+              + maxTokenSize);
     }
     if (issuer != null) {
       requireAbsoluteHttp("issuer", issuer);
@@ -88,7 +104,14 @@ public record OidcClientSettings(
     if (jwksUri != null) {
       requireAbsoluteHttp("jwks-uri", jwksUri);
       if (issuer == null) {
-        throw new IllegalArgumentException(PREFIX + "issuer must be set when jwks-uri is set");
+        throw new IllegalArgumentException(
+            ConfigKey.OIDC_ISSUER + " must be set when jwks-uri is set");
+      }
+    }
+    if (issuer != null && "https".equalsIgnoreCase(issuer.getScheme())) {
+      requireHttps("token-endpoint", tokenEndpoint, issuer);
+      if (jwksUri != null) {
+        requireHttps("jwks-uri", jwksUri, issuer);
       }
     }
     audience = audience == null || audience.isBlank() ? clientId : audience;
@@ -107,21 +130,29 @@ public record OidcClientSettings(
   }
 
   /**
-   * Checks that one provider call (connect plus read) ends before the coordinator gives up on it.
+   * Checks that one refresh ends before the coordinator gives up on it: the token request (connect
+   * plus read) and, when ID tokens are validated, the JWK set fetch a refreshed ID token with an
+   * unknown {@code kid} makes inside the same refresh (connect plus read again).
    *
    * @param callTimeout the coordinator's {@code token-refresh.timeout}
-   * @throws IllegalArgumentException naming both keys when the timeouts do not fit
+   * @throws IllegalArgumentException naming the keys when the timeouts do not fit
    */
   public void requireWithin(Duration callTimeout) {
-    if (connectTimeout.plus(readTimeout).compareTo(callTimeout) >= 0) {
+    Duration oneRequest = connectTimeout.plus(readTimeout);
+    boolean withJwks = jwksUri != null;
+    Duration budget = withJwks ? oneRequest.multipliedBy(2) : oneRequest;
+    if (budget.compareTo(callTimeout) >= 0) {
       throw new IllegalArgumentException(
-          PREFIX
+          (withJwks ? "twice (" : "")
+              + PREFIX
               + "connect-timeout plus "
               + PREFIX
-              + "read-timeout must be below token-refresh.timeout ("
+              + "read-timeout"
+              + (withJwks ? ") (the token request, then the JWK set fetch)" : "")
+              + " must be below token-refresh.timeout ("
               + callTimeout
               + "), was "
-              + connectTimeout.plus(readTimeout));
+              + budget);
     }
   }
 
@@ -159,6 +190,24 @@ public record OidcClientSettings(
   private static void positive(String key, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
       throw new IllegalArgumentException(PREFIX + key + " must be a duration > 0, was " + value);
+    }
+  }
+
+  /**
+   * An {@code https} issuer's endpoints must be {@code https} too: a plain-http token endpoint
+   * would carry the client secret and every refresh token in clear, a plain-http JWK set would let
+   * anyone on the path forge ID tokens. Refused rather than warned about: nothing is sent first.
+   */
+  private static void requireHttps(String key, URI uri, URI issuer) {
+    if (!"https".equalsIgnoreCase(uri.getScheme())) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + key
+              + " must be https like the issuer ("
+              + issuer
+              + "), was "
+              + uri
+              + " (configured, or listed by the issuer's discovery document)");
     }
   }
 

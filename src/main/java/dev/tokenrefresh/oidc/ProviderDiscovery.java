@@ -60,8 +60,14 @@ public final class ProviderDiscovery {
       throw failure(
           issuer, "the document lacks an absolute http(s) token_endpoint or jwks_uri", null);
     }
+    URI authorization = metadata.getAuthorizationEndpointURI();
+    URI endSession = metadata.getEndSessionEndpointURI();
     return new ProviderEndpoints(
-        URI.create(metadata.getIssuer().getValue()), tokenEndpoint, jwksUri);
+        URI.create(metadata.getIssuer().getValue()),
+        tokenEndpoint,
+        jwksUri,
+        absoluteHttp(authorization) ? authorization : null,
+        absoluteHttp(endSession) ? endSession : null);
   }
 
   private static boolean absoluteHttp(URI uri) {

@@ -65,6 +65,18 @@ final class TokenSetAssembler {
     return new TokenSet(accessToken, refreshToken, idToken, expiry(access, issuedAt), issuedAt);
   }
 
+  /**
+   * The first token set of a login whose ID token the caller has already validated (with its
+   * nonce): sizes are checked, the ID token is not verified twice.
+   */
+  TokenSet assembleVerifiedLogin(Tokens tokens, String verifiedIdToken, Instant issuedAt) {
+    AccessToken access = tokens.getAccessToken();
+    String accessToken = bounded("access token", access == null ? null : access.getValue());
+    String refreshToken = bounded("refresh token", tokens.getRefreshToken().getValue());
+    String idToken = bounded("ID token", verifiedIdToken);
+    return new TokenSet(accessToken, refreshToken, idToken, expiry(access, issuedAt), issuedAt);
+  }
+
   private String verifiedAtLogin(String idToken) {
     bounded("ID token", idToken);
     idTokens.verify(idToken);
@@ -141,6 +153,16 @@ final class TokenSetAssembler {
               + "max-token-size ("
               + maxTokenSize
               + ")");
+    }
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        // RFC 6749 A.12/A.17: tokens are VSCHARs. A control character (CR, LF, NUL) would split the
+        // Authorization header an application builds from it; anything else is not a token.
+        throw IdpFaultException.of(
+            FaultKind.MALFORMED_RESPONSE,
+            "the " + what + " holds a character outside RFC 6749's VSCHAR (position " + i + ")");
+      }
     }
     return token;
   }

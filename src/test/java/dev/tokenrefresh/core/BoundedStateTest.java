@@ -17,7 +17,7 @@ import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Rule 9: per-session state is cleaned when stale and capped against session floods. */
+/** Per-session state is cleaned when stale and capped against session floods. */
 class BoundedStateTest {
 
   private final FakeTime time = new FakeTime();
@@ -46,23 +46,63 @@ class BoundedStateTest {
   }
 
   @Test
-  void limiter_atItsCap_refusesNewSessionsButServesTrackedOnes() {
+  void limiter_atItsCap_admitsANewSessionUntracked_andKeepsLimitingTrackedOnes() {
     AttemptLimiter limiter =
-        new AttemptLimiter(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 3, time, () -> {});
+        new AttemptLimiter(1, Duration.ofSeconds(60), Duration.ofSeconds(30), 3, time, () -> {});
     for (int i = 0; i < 3; i++) {
       limiter.tryAcquire(SessionKey.of("u" + i));
     }
 
-    assertThatThrownBy(() -> limiter.tryAcquire(SessionKey.of("flood")))
+    // Neither a 503 with Retry-After 60 for a legitimate new session nor a growing table.
+    limiter.tryAcquire(SessionKey.of("newcomer"));
+    limiter.tryAcquire(SessionKey.of("newcomer"));
+    assertThat(limiter.trackedSessions()).isEqualTo(3);
+    assertThatThrownBy(() -> limiter.tryAcquire(SessionKey.of("u0")))
+        .as("a tracked session is still limited")
         .isInstanceOfSatisfying(
             RefreshRejectedException.class,
-            e -> assertThat(e.reason()).isEqualTo(RejectionReason.SATURATED));
-    limiter.tryAcquire(SessionKey.of("u0"));
-    assertThat(limiter.trackedSessions()).isEqualTo(3);
+            e -> assertThat(e.reason()).isEqualTo(RejectionReason.COOLDOWN));
 
     time.advance(Duration.ofSeconds(60));
-    limiter.tryAcquire(SessionKey.of("flood"));
-    assertThat(limiter.trackedSessions()).as("stale trackers purged to make room").isEqualTo(1);
+    limiter.tryAcquire(SessionKey.of("newcomer"));
+    assertThat(limiter.trackedSessions())
+        .as("stale trackers purged to make room; the newcomer is tracked now")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void limiter_atItsCap_reportsEachUntrackedAdmission() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
+    RefreshSettings oneTracked = RefreshSettings.builder().maxTrackedSessions(1).build();
+    try (CoordinatorFixture f = new CoordinatorFixture(oneTracked, endpoint)) {
+      f.coordinator.refresh(SessionKey.of("tracked"), Tokens.expired()).toCompletableFuture().get();
+      assertThat(f.metrics.count("untracked")).isZero();
+
+      f.coordinator.refresh(SessionKey.of("a"), Tokens.expired()).toCompletableFuture().get();
+      f.coordinator.refresh(SessionKey.of("b"), Tokens.expired()).toCompletableFuture().get();
+
+      assertThat(endpoint.calls()).as("all three refreshed").isEqualTo(3);
+      assertThat(f.metrics.count("untracked")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void limiter_atItsCap_purgesAtMostOncePerSecondHoweverManyNewSessionsArrive() {
+    AttemptLimiter limiter =
+        new AttemptLimiter(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100, time, () -> {});
+    for (int i = 0; i < 100; i++) {
+      limiter.tryAcquire(SessionKey.of("u" + i));
+    }
+    long before = limiter.purges();
+
+    for (int i = 0; i < 10_000; i++) {
+      limiter.tryAcquire(SessionKey.of("flood" + i));
+    }
+    assertThat(limiter.purges() - before).as("inline purges for 10 000 new sessions").isEqualTo(1);
+
+    time.advance(Duration.ofSeconds(1));
+    limiter.tryAcquire(SessionKey.of("one more"));
+    assertThat(limiter.purges() - before).isEqualTo(2);
   }
 
   @Test
@@ -95,6 +135,21 @@ class BoundedStateTest {
     time.advance(Duration.ofSeconds(30));
     assertThat(grace.remember(Fingerprint.of("c"), s, Tokens.rotated())).isTrue();
     assertThat(grace.size()).isEqualTo(1);
+  }
+
+  @Test
+  void grace_atItsCap_purgesAtMostOncePerSecondHoweverManyRotationsArrive() {
+    RotationGrace grace = new RotationGrace(Duration.ofSeconds(30), 100, time);
+    SessionKey s = SessionKey.of("s");
+    for (int i = 0; i < 100; i++) {
+      grace.remember(Fingerprint.of("r" + i), s, Tokens.rotated());
+    }
+    long before = grace.purges();
+
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(grace.remember(Fingerprint.of("flood" + i), s, Tokens.rotated())).isFalse();
+    }
+    assertThat(grace.purges() - before).as("inline purges for 10 000 new rotations").isEqualTo(1);
   }
 
   @Test

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Rule 11: one validated record; errors name the key, the value and the rule. */
+/** One validated record; errors name the key, the value and the rule. */
 class RefreshSettingsTest {
 
   @Test
@@ -38,7 +38,14 @@ class RefreshSettingsTest {
         bad(b -> b.maxAttempts(0), "token-refresh.max-attempts must be >= 1, was 0"),
         bad(
             b -> b.rotationGrace(Duration.ofSeconds(-1)),
-            "token-refresh.rotation-grace must be a duration >= 0, was PT-1S"),
+            "token-refresh.rotation-grace must be a duration > 0 (0 would let a request that read"
+                + " the session just before a rotation redeem the rotated token again; 1s is the"
+                + " least sensible value), was PT-1S"),
+        bad(
+            b -> b.rotationGrace(Duration.ZERO),
+            "token-refresh.rotation-grace must be a duration > 0 (0 would let a request that read"
+                + " the session just before a rotation redeem the rotated token again; 1s is the"
+                + " least sensible value), was PT0S"),
         bad(
             b -> b.attemptWindow(Duration.ZERO),
             "token-refresh.attempt-window must be a duration > 0, was PT0S"),

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Rule 12: nothing that holds a token or secret prints it. */
+/** Nothing that holds a token or secret prints it. */
 class SecretRedactionTest {
 
   @Test

@@ -28,10 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 3: a failing identity provider opens the breaker after {@code failure-threshold}
- * consecutive faults; then requests are refused at once, without reaching it, with a {@code
- * Retry-After}; after {@code open-duration} one probe goes through and, succeeding, closes it. The
- * session keeps its tokens throughout.
+ * A failing identity provider opens the breaker after {@code failure-threshold} consecutive faults;
+ * then requests are refused at once, without reaching it, with a {@code Retry-After}; after {@code
+ * open-duration} one probe goes through and, succeeding, closes it. The session keeps its tokens
+ * throughout.
  */
 public interface BreakerScenarios extends RunningApp {
 

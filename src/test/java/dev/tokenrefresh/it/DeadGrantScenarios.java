@@ -18,9 +18,9 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 4: the provider answers {@code invalid_grant} (here genuinely: the refresh token was
- * already redeemed elsewhere). The grant is dead: the session loses its tokens and the client is
- * told to log in again; the provider is not blamed, so the breaker stays closed.
+ * The provider answers {@code invalid_grant} (here genuinely: the refresh token was already
+ * redeemed elsewhere). The grant is dead: the session loses its tokens and the client is told to
+ * log in again; the provider is not blamed, so the breaker stays closed.
  */
 public interface DeadGrantScenarios extends RunningApp {
 

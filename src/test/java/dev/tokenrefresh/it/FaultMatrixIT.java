@@ -1,13 +1,10 @@
 package dev.tokenrefresh.it;
 
 import static dev.tokenrefresh.it.support.Outcomes.assertOutcome;
-import static dev.tokenrefresh.jakarta.metrics.MetricNames.ACTIVE_FLIGHTS;
 import static dev.tokenrefresh.jakarta.metrics.MetricNames.BREAKER_STATE;
 import static dev.tokenrefresh.jakarta.metrics.MetricNames.FAILURES;
 import static dev.tokenrefresh.jakarta.metrics.MetricNames.GRANT_REVOKED;
-import static dev.tokenrefresh.jakarta.metrics.MetricNames.IN_FLIGHT;
 import static dev.tokenrefresh.jakarta.metrics.MetricNames.KIND;
-import static dev.tokenrefresh.jakarta.metrics.MetricNames.QUEUED;
 import static dev.tokenrefresh.jakarta.metrics.MetricNames.RETRIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,13 +13,11 @@ import dev.tokenrefresh.it.support.IdpReplies;
 import dev.tokenrefresh.it.support.IdpStep;
 import dev.tokenrefresh.it.support.Metrics;
 import dev.tokenrefresh.it.support.Outcomes;
-import dev.tokenrefresh.it.support.Poll;
 import dev.tokenrefresh.it.support.TestApp;
 import dev.tokenrefresh.it.support.TestSettings;
 import dev.tokenrefresh.it.support.UserSession;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -63,30 +58,14 @@ class FaultMatrixIT extends ContainerIT implements RunningApp {
   @BeforeEach
   void startWithAClosedBreaker() {
     FaultGateway.shared().up();
-    idp().reset();
-    UserSession warmUp = app().loginExpired();
-    Poll.until(
-        "a successful refresh",
-        TestSettings.BREAKER_OPEN_DURATION.plusSeconds(10),
-        Duration.ofMillis(100),
-        () -> warmUp.get("/echo").statusCode(),
-        status -> status == 200);
-    idp().reset();
+    refreshOnceToCloseTheBreaker(app(), idp());
   }
 
   /** No thread or slot leaked: every call and flight of the row has ended. */
   @AfterEach
   void leavesNoCallSlotQueuedFlightOrFlight() {
     FaultGateway.shared().up();
-    Poll.until(
-        "calls, queued and active flights back to 0",
-        Duration.ofSeconds(10),
-        Duration.ofMillis(100),
-        () -> {
-          Metrics m = app().metrics();
-          return m.gauge(IN_FLIGHT) + m.gauge(QUEUED) + m.gauge(ACTIVE_FLIGHTS);
-        },
-        n -> n == 0);
+    awaitNoCallFlightOrSuspendedRequestLeft(app());
   }
 
   @Test

@@ -14,8 +14,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 9: whatever garbage the provider sends, the client gets the documented 503 with a small
- * JSON body: never a 500, never a stack trace, never a token. The session keeps its tokens.
+ * Whatever garbage the provider sends, the client gets the documented 503 with a small JSON body:
+ * never a 500, never a stack trace, never a token. The session keeps its tokens.
  */
 public interface GarbageResponseScenarios extends RunningApp {
 

@@ -39,7 +39,11 @@ class IdpDownAtDeployIT extends ContainerIT {
             "token-refresh.oidc.token-endpoint",
             "",
             "token-refresh.oidc.issuer",
-            PROVIDER.issuer().toString()));
+            PROVIDER.issuer().toString(),
+            // ID tokens are validated (discovered JWK set): a refresh may fetch the JWK set after
+            // the token request, so twice connect plus read (1 s + 4 s) must fit the timeout.
+            "token-refresh.timeout",
+            "11s"));
   }
 
   @ArquillianResource URL base;

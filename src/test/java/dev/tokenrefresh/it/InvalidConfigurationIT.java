@@ -11,8 +11,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 7: invalid configuration fails the deployment, and the failure names the key, so that an
- * operator finds the mistake at deploy time rather than at the first expired token.
+ * Invalid configuration fails the deployment, and the failure names the key, so that an operator
+ * finds the mistake at deploy time rather than at the first expired token.
  */
 class InvalidConfigurationIT extends ContainerIT {
 

@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 8: the server's metrics endpoint (MicroProfile Metrics on Payara, Micrometer on WildFly)
- * shows the library's meters. The values each scenario implies are asserted in that scenario, as
- * differences between a scrape before and one after.
+ * The server's metrics endpoint (MicroProfile Metrics on Payara, Micrometer on WildFly) shows the
+ * library's meters. The values each scenario implies are asserted in that scenario, as differences
+ * between a scrape before and one after.
  */
 public interface MetricsScenarios extends RunningApp {
 
@@ -34,7 +34,8 @@ public interface MetricsScenarios extends RunningApp {
     MetricNames.ACTIVE_FLIGHTS,
     MetricNames.BREAKER_STATE,
     MetricNames.TRACKED_SESSIONS,
-    MetricNames.GRACE_ENTRIES
+    MetricNames.GRACE_ENTRIES,
+    MetricNames.SUSPENDED
   };
 
   /**

@@ -17,9 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 6: a provider that keeps issuing already expired tokens would make every request of the
- * session refresh again. After {@code max-attempts} calls within the window the session is cooled
- * down: 429 with a {@code Retry-After}, and no more calls.
+ * A provider that keeps issuing already expired tokens would make every request of the session
+ * refresh again. After {@code max-attempts} calls within the window the session is cooled down: 429
+ * with a {@code Retry-After}, and no more calls.
  */
 public interface RefreshLoopScenarios extends RunningApp {
 

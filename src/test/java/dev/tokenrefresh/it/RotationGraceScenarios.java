@@ -12,9 +12,9 @@ import dev.tokenrefresh.it.support.UserSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 2: a request that read the session's tokens just before a refresh replaced them still
- * holds the rotated refresh token. It is served the new tokens from rotation grace: redeeming the
- * old token again would look like theft to a provider with reuse detection.
+ * A request that read the session's tokens just before a refresh replaced them still holds the
+ * rotated refresh token. It is served the new tokens from rotation grace: redeeming the old token
+ * again would look like theft to a provider with reuse detection.
  */
 public interface RotationGraceScenarios extends RunningApp {
 

@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 1: however many requests of one session find its access token expired, the identity
- * provider sees one refresh, and every request goes on with the same new token. The negative
- * control shows that the counting assertion does catch an application that refreshes per request.
+ * However many requests of one session find its access token expired, the identity provider sees
+ * one refresh, and every request goes on with the same new token. The negative control shows that
+ * the counting assertion does catch an application that refreshes per request.
  */
 public interface SingleRefreshScenarios extends RunningApp {
 

@@ -17,11 +17,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scenario 5: a provider slower than the timeout costs a request at most the timeout: it is
- * answered 503, the call is abandoned and its slot (the executor thread) given back. The library
- * requires connect plus read timeout below {@code token-refresh.timeout}, so the HTTP read timeout
- * ends the call first ({@code idp_unavailable}); the coordinator's own timeout ({@code
- * idp_timeout}) is the backstop.
+ * A provider slower than the timeout costs a request at most the timeout: it is answered 503, the
+ * call is abandoned and its slot (the executor thread) given back. The library requires connect
+ * plus read timeout below {@code token-refresh.timeout}, so the HTTP read timeout ends the call
+ * first ({@code idp_unavailable}); the coordinator's own timeout ({@code idp_timeout}) is the
+ * backstop.
  */
 public interface SlowIdpScenarios extends RunningApp {
 

@@ -1,16 +1,7 @@
 package dev.tokenrefresh.it;
 
-import static dev.tokenrefresh.jakarta.metrics.MetricNames.ACTIVE_FLIGHTS;
-import static dev.tokenrefresh.jakarta.metrics.MetricNames.IN_FLIGHT;
-import static dev.tokenrefresh.jakarta.metrics.MetricNames.QUEUED;
-
-import dev.tokenrefresh.it.support.Metrics;
-import dev.tokenrefresh.it.support.Poll;
 import dev.tokenrefresh.it.support.TestApp;
-import dev.tokenrefresh.it.support.TestSettings;
-import dev.tokenrefresh.it.support.UserSession;
 import java.net.URL;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -33,7 +24,9 @@ class TokenRefreshFilterIT extends ContainerIT
         GarbageResponseScenarios,
         MetricsScenarios,
         BlockingFallbackScenarios,
-        HealthScenarios {
+        HealthScenarios,
+        ExcludedPathScenarios,
+        NimbusOriginScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -53,28 +46,12 @@ class TokenRefreshFilterIT extends ContainerIT
    */
   @BeforeEach
   void startWithAQuietIdpAndAClosedBreaker() {
-    idp().reset();
-    UserSession warmUp = app().loginExpired();
-    Poll.until(
-        "a successful refresh",
-        TestSettings.BREAKER_OPEN_DURATION.plusSeconds(10),
-        Duration.ofMillis(100),
-        () -> warmUp.get("/echo").statusCode(),
-        status -> status == 200);
-    idp().reset();
+    refreshOnceToCloseTheBreaker(app(), idp());
   }
 
   /** No thread or slot leaked by a test: every call and flight it started has ended. */
   @AfterEach
   void leavesNoCallSlotQueuedFlightOrFlight() {
-    Poll.until(
-        "calls, queued and active flights back to 0",
-        Duration.ofSeconds(10),
-        Duration.ofMillis(100),
-        () -> {
-          Metrics m = app().metrics();
-          return m.gauge(IN_FLIGHT) + m.gauge(QUEUED) + m.gauge(ACTIVE_FLIGHTS);
-        },
-        n -> n == 0);
+    awaitNoCallFlightOrSuspendedRequestLeft(app());
   }
 }

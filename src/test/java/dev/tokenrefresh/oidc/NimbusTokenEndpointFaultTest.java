@@ -114,6 +114,22 @@ class NimbusTokenEndpointFaultTest {
   }
 
   @Test
+  void refresh_whenAccessTokenHoldsALineBreak_isMalformedWithoutEchoingIt() {
+    stub.answer(200, tokenJson("at-secret\\r\\nX-Injected: 1", "\"expires_in\":60"));
+    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.MALFORMED_RESPONSE, false)
+        .hasMessageContaining("VSCHAR")
+        .hasMessageNotContaining("at-secret");
+  }
+
+  @Test
+  void refresh_whenRefreshTokenIsNotAscii_isMalformed() {
+    stub.answer(
+        200,
+        "{\"access_token\":\"a1\",\"token_type\":\"Bearer\",\"refresh_token\":\"r\u00e9\",\"expires_in\":60}");
+    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.MALFORMED_RESPONSE, false);
+  }
+
+  @Test
   void refresh_whenAccessTokenIsExactlyMaxTokenSize_succeeds() {
     stub.answer(200, tokenJson("a".repeat(1024), "\"expires_in\":60"));
     var endpoint =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.error.RefreshException;
@@ -100,7 +101,10 @@ class NimbusTokenEndpointPropertyTest {
           assertThat(refreshed.refreshToken())
               .isNotBlank()
               .hasSizeLessThanOrEqualTo(MAX_TOKEN_SIZE);
-          assertThat(body).contains(refreshed.accessToken());
+          assertThat(refreshed.accessToken())
+              .as("the access token the provider sent, and only visible ASCII (RFC 6749 A.12)")
+              .isEqualTo(jsonString(body, "access_token"))
+              .matches("[\\x20-\\x7E]+");
           assertThatCode(() -> refreshed.needsRefresh(NOW, Duration.ofSeconds(30)))
               .as("the stored expiry %s is usable", refreshed.accessTokenExpiresAt())
               .doesNotThrowAnyException();
@@ -130,6 +134,15 @@ class NimbusTokenEndpointPropertyTest {
           }
           assertThat(provider.bytesSent()).isLessThan(LoopbackReplies.ENDLESS_BYTES / 4);
         });
+  }
+
+  /** A string member of a body the endpoint accepted, read by the OAuth SDK's own JSON parser. */
+  private static String jsonString(String body, String member) {
+    try {
+      return String.valueOf(JSONObjectUtils.parse(body).get(member));
+    } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+      throw new AssertionError("an accepted body that is not JSON: " + body, e);
+    }
   }
 
   private static TokenSet current() {

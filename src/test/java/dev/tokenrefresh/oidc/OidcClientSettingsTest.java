@@ -20,7 +20,7 @@ class OidcClientSettingsTest {
   void build_withOnlyRequiredValues_appliesTheDocumentedDefaults() {
     OidcClientSettings settings = valid().build();
     assertThat(settings.clientAuth()).isEqualTo(ClientAuthMethod.CLIENT_SECRET_BASIC);
-    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(4));
     assertThat(settings.readTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.defaultTokenLifetime()).isEqualTo(Duration.ofSeconds(300));
     assertThat(settings.maxTokenSize()).isEqualTo(16 * 1024);
@@ -70,7 +70,58 @@ class OidcClientSettingsTest {
   @Test
   void build_withTinyMaxTokenSize_namesTheKey() {
     assertThatThrownBy(() -> valid().maxTokenSize(10).build())
-        .hasMessage("token-refresh.oidc.max-token-size must be >= 256, was 10");
+        .hasMessage(
+            "token-refresh.oidc.max-token-size must be between 256 and 262144 (an answer is read"
+                + " up to 4 x max-token-size + 8 KiB), was 10");
+  }
+
+  @Test
+  void build_withAMaxTokenSizeWhoseBodyLimitWouldOverflow_namesTheKey() {
+    // 4 * 600 000 000 + 8192 overflows an int: every answer would have been "too large".
+    assertThatThrownBy(() -> valid().maxTokenSize(600_000_000).build())
+        .hasMessageStartingWith("token-refresh.oidc.max-token-size must be between 256 and 262144")
+        .hasMessageEndingWith("was 600000000");
+  }
+
+  @Test
+  void build_withTheLargestMaxTokenSize_isAccepted() {
+    assertThat(valid().maxTokenSize(262_144).build().maxTokenSize()).isEqualTo(262_144);
+  }
+
+  @Test
+  void build_withPlainHttpTokenEndpointOfAnHttpsIssuer_isRefusedNamingTheKey() {
+    assertThatThrownBy(
+            () ->
+                valid()
+                    .issuer(URI.create("https://idp.example/realms/a"))
+                    .tokenEndpoint(URI.create("http://idp.example/realms/a/token"))
+                    .build())
+        .hasMessageStartingWith(
+            "token-refresh.oidc.token-endpoint must be https like the issuer"
+                + " (https://idp.example/realms/a), was http://idp.example/realms/a/token");
+  }
+
+  @Test
+  void build_withPlainHttpJwksOfAnHttpsIssuer_isRefusedNamingTheKey() {
+    assertThatThrownBy(
+            () ->
+                valid()
+                    .issuer(URI.create("https://idp.example/realms/a"))
+                    .tokenEndpoint(URI.create("https://idp.example/realms/a/token"))
+                    .jwksUri(URI.create("http://idp.example/realms/a/certs"))
+                    .build())
+        .hasMessageStartingWith("token-refresh.oidc.jwks-uri must be https like the issuer");
+  }
+
+  @Test
+  void build_withPlainHttpIssuerAndEndpoints_isAccepted() {
+    OidcClientSettings settings =
+        valid()
+            .issuer(URI.create("http://127.0.0.1:9400/demo"))
+            .tokenEndpoint(URI.create("http://127.0.0.1:9400/demo/token"))
+            .jwksUri(URI.create("http://127.0.0.1:9400/demo/jwks"))
+            .build();
+    assertThat(settings.tokenEndpoint().getScheme()).isEqualTo("http");
   }
 
   @Test
@@ -93,6 +144,35 @@ class OidcClientSettingsTest {
         .hasMessageContaining("token-refresh.oidc.connect-timeout")
         .hasMessageContaining("token-refresh.oidc.read-timeout")
         .hasMessageContaining("token-refresh.timeout");
+  }
+
+  @Test
+  void requireWithin_withJwks_countsTheJwksFetchInsideTheRefresh() {
+    // 2 + 10 = 12 s fit a 20 s timeout for the token request alone, not with the JWK set fetch.
+    OidcClientSettings settings =
+        valid()
+            .issuer(URI.create("https://idp.example"))
+            .tokenEndpoint(URI.create("https://idp.example/token"))
+            .jwksUri(URI.create("https://idp.example/jwks"))
+            .connectTimeout(Duration.ofSeconds(2))
+            .readTimeout(Duration.ofSeconds(10))
+            .build();
+    assertThatThrownBy(() -> settings.requireWithin(Duration.ofSeconds(20)))
+        .hasMessage(
+            "twice (token-refresh.oidc.connect-timeout plus token-refresh.oidc.read-timeout) (the"
+                + " token request, then the JWK set fetch) must be below token-refresh.timeout"
+                + " (PT20S), was PT24S");
+    settings.requireWithin(Duration.ofSeconds(25));
+  }
+
+  @Test
+  void requireWithin_withJwksAndDefaults_fitsTheCoordinatorsDefaultTimeout() {
+    valid()
+        .issuer(URI.create("https://idp.example"))
+        .tokenEndpoint(URI.create("https://idp.example/token"))
+        .jwksUri(URI.create("https://idp.example/jwks"))
+        .build()
+        .requireWithin(Duration.ofSeconds(30));
   }
 
   @Test

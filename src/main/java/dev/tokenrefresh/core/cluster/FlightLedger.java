@@ -119,10 +119,7 @@ public final class FlightLedger {
    * @return whether the lease is still this node's
    */
   public boolean renew(Lease held, Duration ttl) {
-    Optional<byte[]> now = grid.flights().get(held.flight().hex());
-    return now.isPresent()
-        && Arrays.equals(now.get(), held.sealed())
-        && grid.flights().setTtl(held.flight().hex(), ttl);
+    return grid.flights().extend(held.flight().hex(), held.sealed(), ttl);
   }
 
   /** Removes {@code held} if the grid still holds exactly it (so others may claim the flight). */

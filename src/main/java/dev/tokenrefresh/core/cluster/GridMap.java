@@ -34,11 +34,14 @@ public interface GridMap {
   boolean remove(String key, byte[] expected);
 
   /**
-   * Gives the entry a new time-to-live, counted from now.
+   * Gives the entry a new time-to-live, counted from now, if it still holds exactly {@code
+   * expected}: a compare-and-extend, so that a node never lengthens an entry that replaced its own
+   * (Infinispan: {@code replace(key, expected, expected, lifespan)}; Hazelcast, which has no
+   * conditional time-to-live, compares and then calls {@code setTtl}).
    *
-   * @return whether the key held an entry
+   * @return whether the entry held {@code expected} and was extended
    */
-  boolean setTtl(String key, Duration ttl);
+  boolean extend(String key, byte[] expected, Duration ttl);
 
   /**
    * Calls {@code onChange} with the new value each time the entry of {@code key} is added or

@@ -1,6 +1,7 @@
 package dev.tokenrefresh.core.grace;
 
 import dev.tokenrefresh.core.error.GrantRevokedException;
+import dev.tokenrefresh.core.time.IntervalGate;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.Fingerprint;
 import dev.tokenrefresh.core.token.SessionKey;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Remembers, for a short grace period, which new tokens replaced a rotated refresh token. A request
@@ -27,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Lookups follow a chain of rotations (A→B, B→C) to the newest set. Entries expire after {@code
  * grace} and are purged by {@link #cleanup()}; the table is capped at {@code maxEntries}, beyond
- * which, after a purge, new entries are dropped (and reported) rather than grow memory.
+ * which new entries are dropped (and reported) rather than grow memory. At the cap, expired entries
+ * are purged inline at most once per {@link #PURGE_AT_CAP_INTERVAL}, never on every new entry.
  * Thread-safe.
  */
 public final class RotationGrace {
@@ -41,9 +44,14 @@ public final class RotationGrace {
    */
   public static final Duration UNDELIVERED_RETENTION = Duration.ofMinutes(30);
 
+  /** At the cap, the least time between two purges made inline (besides the scheduled cleanup). */
+  static final Duration PURGE_AT_CAP_INTERVAL = Duration.ofSeconds(1);
+
   private final long graceNanos;
   private final int maxEntries;
   private final Ticker ticker;
+  private final AtomicLong purges = new AtomicLong();
+  private final IntervalGate purgeAtCap;
   private final ConcurrentHashMap<Fingerprint, Entry> entries = new ConcurrentHashMap<>();
 
   /**
@@ -55,6 +63,7 @@ public final class RotationGrace {
     this.graceNanos = grace.toNanos();
     this.maxEntries = maxEntries;
     this.ticker = Objects.requireNonNull(ticker, "ticker");
+    this.purgeAtCap = new IntervalGate(PURGE_AT_CAP_INTERVAL, ticker);
   }
 
   /**
@@ -121,7 +130,9 @@ public final class RotationGrace {
       return false;
     }
     if (entries.size() >= maxEntries && !entries.containsKey(refreshToken)) {
-      cleanup();
+      if (purgeAtCap.tryPass()) {
+        cleanup();
+      }
       if (entries.size() >= maxEntries) {
         return false;
       }
@@ -144,8 +155,27 @@ public final class RotationGrace {
                 : e);
   }
 
+  /**
+   * Forgets every rotation and dead grant {@code owner} left (its session was logged out): nothing
+   * of it is handed out again.
+   */
+  public void forget(SessionKey owner) {
+    entries.values().removeIf(e -> e.owner().equals(owner));
+  }
+
+  /**
+   * Forgets {@code session}'s rotation of {@code rotated}: the session ended (logout) before any of
+   * its requests stored the new tokens, so no one may ever be handed them. A rotation of another
+   * session, or a dead grant, stays.
+   */
+  public void forget(Fingerprint rotated, SessionKey session) {
+    entries.computeIfPresent(
+        rotated, (k, e) -> e.tokens() != null && e.owner().equals(session) ? null : e);
+  }
+
   /** Removes expired entries. */
   public void cleanup() {
+    purges.incrementAndGet();
     long now = ticker.read();
     entries.entrySet().removeIf(e -> e.getValue().isExpired(now));
   }
@@ -168,5 +198,10 @@ public final class RotationGrace {
     boolean isExpired(long now) {
       return now - expiresAt >= 0;
     }
+  }
+
+  /** How many purges ran so far, scheduled or at the cap: for diagnostics and tests. */
+  public long purges() {
+    return purges.get();
   }
 }

@@ -15,6 +15,9 @@ public final class Reservation {
   private final long startedAt;
   private final AtomicBoolean cancelled = new AtomicBoolean();
 
+  /** The attempt of a session the full table could not track: nothing to un-count. */
+  static final Reservation UNTRACKED = new Reservation(null, null, 0);
+
   Reservation(AttemptLimiter limiter, SessionKey session, long startedAt) {
     this.limiter = limiter;
     this.session = session;
@@ -23,7 +26,7 @@ public final class Reservation {
 
   /** Un-counts the attempt; idempotent. */
   public void cancel() {
-    if (cancelled.compareAndSet(false, true)) {
+    if (limiter != null && cancelled.compareAndSet(false, true)) {
       limiter.cancel(session, startedAt);
     }
   }

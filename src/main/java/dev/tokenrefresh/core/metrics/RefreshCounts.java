@@ -5,6 +5,7 @@ import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.RejectionReason;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 /**
  * A metrics port that counts the coalescing events itself and passes every event on to another
@@ -106,6 +107,11 @@ public final class RefreshCounts implements RefreshMetrics {
   }
 
   @Override
+  public void attemptUntracked() {
+    next.attemptUntracked();
+  }
+
+  @Override
   public void memoryPressureEntered() {
     next.memoryPressureEntered();
   }
@@ -148,5 +154,10 @@ public final class RefreshCounts implements RefreshMetrics {
   @Override
   public void bindGauges(CoordinatorGauges gauges) {
     next.bindGauges(gauges);
+  }
+
+  @Override
+  public void bindSuspendedRequests(IntSupplier suspended) {
+    next.bindSuspendedRequests(suspended);
   }
 }

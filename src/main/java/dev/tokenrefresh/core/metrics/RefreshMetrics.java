@@ -4,6 +4,7 @@ import dev.tokenrefresh.core.breaker.BreakerState;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.RejectionReason;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 
 /**
  * The port through which the coordinator reports what it does. Every method has a no-op default;
@@ -48,6 +49,12 @@ public interface RefreshMetrics {
   /** A session exceeded its attempt limit and entered cooldown. */
   default void cooldownStarted() {}
 
+  /**
+   * A session's provider call was admitted without a per-session attempt limit: the attempt
+   * limiter's table was full ({@code max-tracked-sessions}).
+   */
+  default void attemptUntracked() {}
+
   /** The heap guard's verdict changed to "under pressure". */
   default void memoryPressureEntered() {}
 
@@ -77,6 +84,12 @@ public interface RefreshMetrics {
    * suppliers are cheap and thread-safe.
    */
   default void bindGauges(CoordinatorGauges gauges) {}
+
+  /**
+   * Hands over, once, the live count of requests suspended (or waiting on their thread) for a
+   * refresh, which the web layer keeps. The supplier is cheap and thread-safe.
+   */
+  default void bindSuspendedRequests(IntSupplier suspended) {}
 
   /** The metrics port that records nothing. */
   static RefreshMetrics noop() {

@@ -1,8 +1,13 @@
 package dev.tokenrefresh.jakarta.cdi;
 
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_CONNECT_TIMEOUT;
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_ISSUER;
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_READ_TIMEOUT;
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_TOKEN_ENDPOINT;
+
 import dev.tokenrefresh.core.time.Scheduler;
 import dev.tokenrefresh.core.time.Ticker;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.oidc.DiscoveringTokenEndpoint;
 import dev.tokenrefresh.oidc.NimbusTokenEndpoint;
@@ -13,7 +18,9 @@ import dev.tokenrefresh.oidc.ProviderEndpoints;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -24,13 +31,18 @@ import java.util.function.Supplier;
  */
 final class OidcEndpoints {
 
-  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
-
   private OidcEndpoints() {}
 
-  /** The time bases the endpoint needs: wall clock for tokens, ticker and executors for retries. */
-  record Surroundings(Clock clock, Ticker ticker, Scheduler scheduler, Executor executor) {}
+  /**
+   * The time bases the endpoint needs (wall clock for tokens, ticker and executors for retries),
+   * and who learns the provider's endpoints once they are known (the login mechanism).
+   */
+  record Surroundings(
+      Clock clock,
+      Ticker ticker,
+      Scheduler scheduler,
+      Executor executor,
+      Consumer<ProviderEndpoints> onEndpoints) {}
 
   /**
    * @param callTimeout {@code token-refresh.timeout}, which connect plus read timeout must fit in
@@ -38,22 +50,21 @@ final class OidcEndpoints {
    * @throws IllegalArgumentException naming the key of an invalid setting
    */
   static DiscoveringTokenEndpoint connect(
-      ConfigSource source, Duration callTimeout, Surroundings around) {
+      ConfigReader source, Duration callTimeout, Surroundings around) {
     OidcClientSettingsBuilder builder = SettingsMapping.oidcSettings(source);
-    if (source.text("token-refresh.oidc.token-endpoint").isPresent()) {
+    if (source.text(OIDC_TOKEN_ENDPOINT.key()).isPresent()) {
       NimbusTokenEndpoint endpoint = endpoint(builder, callTimeout, around.clock());
-      return discovering(
-          source.text("token-refresh.oidc.token-endpoint").get(), () -> endpoint, around);
+      configured(source, endpoint.settings()).ifPresent(around.onEndpoints());
+      return discovering(source.text(OIDC_TOKEN_ENDPOINT.key()).get(), () -> endpoint, around);
     }
     URI issuer =
         source
-            .text("token-refresh.oidc.issuer")
+            .text(OIDC_ISSUER.key())
             .map(URI::create)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "token-refresh.oidc.issuer or token-refresh.oidc.token-endpoint must be"
-                            + " set"));
+                        OIDC_ISSUER + " or " + OIDC_TOKEN_ENDPOINT + " must be set"));
     // Everything but the discovered endpoints is checked now, against stand-ins.
     endpoint(
         builder.endpoints(new ProviderEndpoints(issuer, issuer, issuer)),
@@ -61,12 +72,36 @@ final class OidcEndpoints {
         around.clock());
     ProviderDiscovery discovery =
         new ProviderDiscovery(
-            source.duration("token-refresh.oidc.connect-timeout").orElse(DEFAULT_CONNECT_TIMEOUT),
-            source.duration("token-refresh.oidc.read-timeout").orElse(DEFAULT_READ_TIMEOUT));
+            source
+                .duration(OIDC_CONNECT_TIMEOUT.key())
+                .orElse(OIDC_CONNECT_TIMEOUT.defaultDuration()),
+            source.duration(OIDC_READ_TIMEOUT.key()).orElse(OIDC_READ_TIMEOUT.defaultDuration()));
     return discovering(
         issuer.toString(),
-        () -> endpoint(builder.endpoints(discovery.discover(issuer)), callTimeout, around.clock()),
+        () -> {
+          ProviderEndpoints found = discovery.discover(issuer);
+          around.onEndpoints().accept(found);
+          return endpoint(builder.endpoints(found), callTimeout, around.clock());
+        },
         around);
+  }
+
+  /**
+   * The endpoints of a provider configured without discovery: a login needs issuer, JWK set and
+   * {@code token-refresh.oidc.authorization-endpoint} (and may have {@code end-session-endpoint}).
+   */
+  private static Optional<ProviderEndpoints> configured(
+      ConfigReader source, OidcClientSettings settings) {
+    if (settings.issuer() == null || settings.jwksUri() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ProviderEndpoints(
+            settings.issuer(),
+            settings.tokenEndpoint(),
+            settings.jwksUri(),
+            source.text("token-refresh.oidc.authorization-endpoint").map(URI::create).orElse(null),
+            source.text("token-refresh.oidc.end-session-endpoint").map(URI::create).orElse(null)));
   }
 
   private static NimbusTokenEndpoint endpoint(

@@ -5,6 +5,7 @@ import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
 import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.core.cluster.FlightGate;
+import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.core.health.LastSuccess;
 import dev.tokenrefresh.core.health.ReadinessReport;
 import dev.tokenrefresh.core.memory.HeapGauge;
@@ -14,11 +15,14 @@ import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.cluster.ClusterSelection;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.metrics.MetricsSelection;
 import dev.tokenrefresh.oidc.DiscoveringTokenEndpoint;
+import dev.tokenrefresh.oidc.NimbusOrigin;
+import dev.tokenrefresh.oidc.NimbusTokenEndpoint;
+import dev.tokenrefresh.oidc.ProviderEndpoints;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +31,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -62,6 +71,15 @@ public class TokenRefreshService {
   private final LastSuccess lastSuccess = new LastSuccess(Ticker.system());
   private boolean breakerOpenIsDown;
 
+  /** Written once, by discovery or at start; read by the login mechanism. */
+  private volatile ProviderEndpoints providerEndpoints;
+
+  /** More cleanup tasks (the login's session index), run with the coordinator's. */
+  private final List<Runnable> cleanups = new CopyOnWriteArrayList<>();
+
+  /** The filter's count of suspended requests, once it has started; 0 until then. */
+  private final AtomicReference<IntSupplier> suspended = new AtomicReference<>(() -> 0);
+
   /** Makes the bean start (and validate its configuration) when the application starts. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
     filterSettings();
@@ -69,8 +87,9 @@ public class TokenRefreshService {
 
   @PostConstruct
   void start() {
+    NimbusOrigin.warnIfMixed();
     try {
-      ConfigSource source = new ConfigSource(key -> config.getOptionalValue(key, String.class));
+      ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
       settings = SettingsMapping.refreshSettings(source);
       filterSettings = SettingsMapping.filterSettings(source, settings);
       breakerOpenIsDown = SettingsMapping.breakerOpenIsDown(source);
@@ -80,14 +99,23 @@ public class TokenRefreshService {
           OidcEndpoints.connect(
               source,
               settings.timeout(),
-              new OidcEndpoints.Surroundings(clock, Ticker.system(), scheduler, executors.calls()));
+              new OidcEndpoints.Surroundings(
+                  clock,
+                  Ticker.system(),
+                  scheduler,
+                  executors.calls(),
+                  found -> providerEndpoints = found));
       counts =
           new RefreshCounts(
               MetricsSelection.select(
-                  source.text("token-refresh.metrics"),
-                  source.text("otel.sdk.disabled").map("false"::equalsIgnoreCase).orElse(false),
+                  source.text(ConfigKey.METRICS.key()),
+                  source
+                      .text(ConfigKey.OTEL_SDK_DISABLED.key())
+                      .map("false"::equalsIgnoreCase)
+                      .orElse(false),
                   beans));
       RefreshMetrics metrics = counts;
+      metrics.bindSuspendedRequests(() -> suspended.get().getAsInt());
       CoordinatorPorts ports =
           new CoordinatorPorts(
               lastSuccess.around(tokenEndpoint),
@@ -107,9 +135,7 @@ public class TokenRefreshService {
       coordinator = new RefreshCoordinator(settings, ports, gate);
       long every = settings.cleanupInterval().toNanos();
       cleanup =
-          executors
-              .timers()
-              .scheduleAtFixedRate(coordinator::cleanup, every, every, TimeUnit.NANOSECONDS);
+          executors.timers().scheduleAtFixedRate(this::cleanup, every, every, TimeUnit.NANOSECONDS);
       tokenEndpoint.start();
       LOG.info(
           () ->
@@ -134,6 +160,50 @@ public class TokenRefreshService {
     }
   }
 
+  private void cleanup() {
+    coordinator.cleanup();
+    cleanups.forEach(Runnable::run);
+  }
+
+  /** Runs {@code task} with every cleanup of the per-session state (each cleanup-interval). */
+  public void alsoOnCleanup(Runnable task) {
+    cleanups.add(task);
+  }
+
+  /**
+   * The provider's token endpoint and its endpoints, once it has been reached (discovery runs in
+   * the background): empty until then.
+   */
+  public Optional<Provider> provider() {
+    ProviderEndpoints endpoints = providerEndpoints;
+    return tokenEndpoint
+        .resolved()
+        .filter(resolved -> endpoints != null)
+        .map(resolved -> new Provider(resolved, endpoints));
+  }
+
+  /**
+   * A provider that has been reached: its token endpoint (code exchange, logout-token check) and
+   * its endpoints (authorization, end-session).
+   *
+   * @param tokenEndpoint the token endpoint
+   * @param endpoints the provider's endpoints
+   */
+  public record Provider(NimbusTokenEndpoint tokenEndpoint, ProviderEndpoints endpoints) {}
+
+  /** How long until the provider is tried again while it has not been reached; empty once it is. */
+  public Optional<java.time.Duration> untilReady() {
+    return tokenEndpoint.untilReady();
+  }
+
+  /**
+   * Forgets {@code session}'s per-session state (it was logged out); see {@link
+   * RefreshCoordinator#forget}.
+   */
+  public void forget(SessionKey session) {
+    coordinator.forget(session);
+  }
+
   /** Refreshes {@code current} for {@code session}; see {@link RefreshCoordinator#refresh}. */
   public CompletionStage<TokenSet> refresh(SessionKey session, TokenSet current) {
     return coordinator.refresh(session, current);
@@ -145,6 +215,22 @@ public class TokenRefreshService {
    */
   public void stored(SessionKey session, TokenSet previous) {
     coordinator.stored(session, previous);
+  }
+
+  /**
+   * Where the filter counts the requests suspended for a refresh: read by the {@code
+   * token_refresh_suspended_requests} gauge.
+   */
+  public void reportSuspended(IntSupplier count) {
+    suspended.set(count);
+  }
+
+  /**
+   * Tells the coordinator that {@code session} ended while the refresh of {@code previous} ran and
+   * its new tokens were not stored; see {@link RefreshCoordinator#discarded}.
+   */
+  public void discarded(SessionKey session, TokenSet previous) {
+    coordinator.discarded(session, previous);
   }
 
   /**

@@ -10,6 +10,7 @@ import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.tokenrefresh.core.cluster.GridMap;
 import dev.tokenrefresh.core.cluster.Registration;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,9 +48,17 @@ final class HazelcastMap implements GridMap {
     return map.remove(key, expected);
   }
 
+  /**
+   * Compares, then sets the time-to-live: {@code IMap} has no conditional one. Between the two
+   * another node could replace the entry and be given this time-to-live; the lease it replaced was
+   * this node's, gone already, so the extension only delays the newer entry's expiry.
+   */
   @Override
-  public boolean setTtl(String key, Duration ttl) {
-    return map.setTtl(key, millis(ttl), TimeUnit.MILLISECONDS);
+  public boolean extend(String key, byte[] expected, Duration ttl) {
+    byte[] now = map.get(key);
+    return now != null
+        && Arrays.equals(now, expected)
+        && map.setTtl(key, millis(ttl), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.filter;
 
+import dev.tokenrefresh.core.config.ConfigKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +11,9 @@ import java.util.Objects;
  * @param enabled whether the filter acts at all ({@code token-refresh.enabled})
  * @param refreshAhead refresh when the access token expires within this margin (capped at half the
  *     token's lifetime) ({@code token-refresh.refresh-ahead})
- * @param excludedPaths path prefixes, relative to the context path, that pass through untouched
- *     ({@code token-refresh.exclude-paths})
+ * @param excludedPaths paths within the application that pass through untouched, with every path
+ *     below them, matched on whole segments of the decoded path ({@code
+ *     token-refresh.exclude-paths})
  * @param loginPath where browser navigations go when the grant is dead; empty for a plain 401
  *     ({@code token-refresh.login-path})
  * @param bearerHeader whether the request seen by the application carries {@code Authorization:
@@ -41,23 +43,23 @@ public record FilterSettings(
     Objects.requireNonNull(refreshAhead, "refreshAhead");
     if (refreshAhead.isNegative()) {
       throw new IllegalArgumentException(
-          "token-refresh.refresh-ahead must be a duration >= 0, was " + refreshAhead);
+          ConfigKey.REFRESH_AHEAD + " must be a duration >= 0, was " + refreshAhead);
     }
-    excludedPaths = List.copyOf(excludedPaths);
-    for (String p : excludedPaths) {
-      if (!p.startsWith("/")) {
-        throw new IllegalArgumentException(
-            "token-refresh.exclude-paths entries must start with '/', was '" + p + "'");
-      }
-    }
+    excludedPaths = ExcludedPaths.normalise(excludedPaths);
     loginPath = loginPath == null ? "" : loginPath;
-    if (!loginPath.isEmpty() && !loginPath.startsWith("/")) {
+    if (!loginPath.isEmpty() && !isLocalPath(loginPath)) {
       throw new IllegalArgumentException(
-          "token-refresh.login-path must start with '/', was '" + loginPath + "'");
+          ConfigKey.LOGIN_PATH
+              + " must be a path of this application starting with a single '/'"
+              + " (not '//' nor '/\\', which a browser reads as another host; no scheme, no"
+              + " white space or control characters), was '"
+              + loginPath
+              + "'");
     }
     if (maxSuspended < 1 || maxSuspendedPerFlight < 1) {
       throw new IllegalArgumentException(
-          "token-refresh.max-suspended and token-refresh.max-suspended-per-flight must be >= 1,"
+          ConfigKey.MAX_SUSPENDED
+              + " and token-refresh.max-suspended-per-flight must be >= 1,"
               + " were "
               + maxSuspended
               + " and "
@@ -65,26 +67,38 @@ public record FilterSettings(
     }
   }
 
-  /** The documented defaults. */
+  /** The defaults of {@link ConfigKey}, which README's "Filter" table shows. */
   public static FilterSettings defaults(Duration coordinatorTimeout) {
     return new FilterSettings(
-        true,
-        Duration.ofSeconds(30),
+        ConfigKey.ENABLED.defaultBool(),
+        ConfigKey.REFRESH_AHEAD.defaultDuration(),
         List.of(),
         "",
-        false,
+        ConfigKey.BEARER_HEADER.defaultBool(),
         coordinatorTimeout.plus(WAIT_MARGIN),
-        20_000,
-        10_000);
+        ConfigKey.MAX_SUSPENDED.defaultInt(),
+        ConfigKey.MAX_SUSPENDED_PER_FLIGHT.defaultInt());
   }
 
-  /** Whether {@code path} (relative to the context path) passes through untouched. */
+  /**
+   * Whether {@code path} passes through untouched: the request's decoded, normalised path within
+   * the application ({@code servletPath + pathInfo}, as the container routes it), matched on whole
+   * segments, so that {@code /login} excludes {@code /login} and {@code /login/...} but not {@code
+   * /login-history}.
+   */
   public boolean excludes(String path) {
-    for (String prefix : excludedPaths) {
-      if (path.startsWith(prefix)) {
-        return true;
-      }
+    return ExcludedPaths.matches(excludedPaths, path);
+  }
+
+  /**
+   * A path a redirect cannot turn into another origin: one leading {@code /} followed by neither
+   * {@code /} nor a backslash (browsers read {@code //host} and {@code /\host} as another host),
+   * and no white-space or control character.
+   */
+  private static boolean isLocalPath(String path) {
+    if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) {
+      return false;
     }
-    return false;
+    return path.chars().noneMatch(c -> c <= 0x20 || c == 0x7f);
   }
 }

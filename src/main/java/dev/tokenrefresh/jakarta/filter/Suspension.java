@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.filter;
 
+import dev.tokenrefresh.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.core.token.SessionKey;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.filter;
 
+import dev.tokenrefresh.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -72,12 +74,17 @@ public class TokenRefreshFilter extends HttpFilter {
   private final transient Set<Suspension> suspended = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean blockingFallbackLogged = new AtomicBoolean();
 
+  /** Requests waiting for a refresh on their thread (the chain does not support async). */
+  private final AtomicInteger waitingOnThread = new AtomicInteger();
+
   @Override
   public void init() {
     FilterSettings s = service.filterSettings();
     settings = s;
     clock = service.clock();
-    suspensions = new SuspensionLimit(s.maxSuspended(), s.maxSuspendedPerFlight());
+    SuspensionLimit limit = new SuspensionLimit(s.maxSuspended(), s.maxSuspendedPerFlight());
+    suspensions = limit;
+    service.reportSuspended(() -> limit.suspended() + waitingOnThread.get());
   }
 
   @Override
@@ -132,14 +139,7 @@ public class TokenRefreshFilter extends HttpFilter {
       TokenSet current)
       throws IOException, ServletException {
     long started = System.nanoTime();
-    CompletableFuture<TokenSet> flight;
-    try {
-      flight = service.refresh(session, current).toCompletableFuture();
-    } catch (RuntimeException unexpected) {
-      LOG.log(Level.FINE, "early token refresh could not start: {0}", unexpected.toString());
-      proceed(req, res, chain, current);
-      return;
-    }
+    CompletableFuture<TokenSet> flight = start(session, current, Level.FINE);
     if (flight.isDone()) {
       Resumption done = Resumption.of(session, current, flight, started);
       if (done.failure() == null || RefreshOutcome.of(done.failure()).endsSession()) {
@@ -151,11 +151,27 @@ public class TokenRefreshFilter extends HttpFilter {
   }
 
   /**
-   * Whether the request's path is excluded; builds the path only when some prefix is configured.
+   * Starts (or joins) the refresh of {@code current}. A coordinator that fails to start one never
+   * escapes as a 500 with a stack trace: the failure becomes the flight's, answered like any other
+   * (a 503 for a request that must wait; the current token for one still valid, which only a dead
+   * grant answers). Logged at {@code level} without the exception's stack.
+   */
+  private CompletableFuture<TokenSet> start(SessionKey session, TokenSet current, Level level) {
+    try {
+      return service.refresh(session, current).toCompletableFuture();
+    } catch (RuntimeException unexpected) {
+      LOG.log(level, "token refresh could not start: {0}", unexpected.toString());
+      return CompletableFuture.failedFuture(unexpected);
+    }
+  }
+
+  /**
+   * Whether the request's path is excluded; builds the path only when some entry is configured. The
+   * path is the decoded, normalised one the container routes by, never the raw URI (see {@link
+   * ExcludedPaths}).
    */
   private static boolean excluded(HttpServletRequest req, FilterSettings s) {
-    return !s.excludedPaths().isEmpty()
-        && s.excludes(req.getRequestURI().substring(req.getContextPath().length()));
+    return !s.excludedPaths().isEmpty() && s.excludes(ExcludedPaths.of(req));
   }
 
   private void refresh(
@@ -166,14 +182,7 @@ public class TokenRefreshFilter extends HttpFilter {
       TokenSet current)
       throws IOException, ServletException {
     long started = System.nanoTime();
-    CompletableFuture<TokenSet> flight;
-    try {
-      flight = service.refresh(session, current).toCompletableFuture();
-    } catch (RuntimeException unexpected) {
-      // Never a 500 with a stack trace: the coordinator failing to start is a 503 like any other.
-      LOG.log(Level.WARNING, "token refresh could not start: {0}", unexpected.toString());
-      flight = CompletableFuture.failedFuture(unexpected);
-    }
+    CompletableFuture<TokenSet> flight = start(session, current, Level.WARNING);
     if (flight.isDone()) {
       finish(req, res, chain, Resumption.of(session, current, flight, started));
     } else if (req.isAsyncSupported()) {
@@ -242,6 +251,7 @@ public class TokenRefreshFilter extends HttpFilter {
       long started)
       throws IOException, ServletException {
     FilterSettings s = settings;
+    waitingOnThread.incrementAndGet();
     try {
       flight.get(s.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -253,6 +263,8 @@ public class TokenRefreshFilter extends HttpFilter {
       return;
     } catch (ExecutionException e) {
       // handled by finish, which reads the failure from the completed flight
+    } finally {
+      waitingOnThread.decrementAndGet();
     }
     finish(req, res, chain, Resumption.of(session, current, flight, started));
   }
@@ -266,7 +278,9 @@ public class TokenRefreshFilter extends HttpFilter {
               ? store.replace(req, done.current(), done.tokens())
               : Optional.empty();
       if (held.isEmpty()) {
-        // Logged out (or invalidated) while the refresh ran: the fresh tokens belong to no one.
+        // Logged out (or invalidated) while the refresh ran: the fresh tokens belong to no one,
+        // and the coordinator must not keep them for a request of this session.
+        service.discarded(done.session(), done.current());
         log(done, "session_ended");
         OutcomeWriter.write(req, res, RefreshOutcome.sessionEnded(), settings);
         return;

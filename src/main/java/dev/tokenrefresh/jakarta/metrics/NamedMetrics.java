@@ -104,6 +104,11 @@ final class NamedMetrics implements RefreshMetrics {
   }
 
   @Override
+  public void attemptUntracked() {
+    sink.increment(MetricNames.UNTRACKED_ATTEMPTS);
+  }
+
+  @Override
   public void memoryPressureEntered() {
     sink.increment(MetricNames.MEMORY_PRESSURE);
   }
@@ -152,6 +157,11 @@ final class NamedMetrics implements RefreshMetrics {
     gauge(MetricNames.TRACKED_SESSIONS, gauges::trackedSessions);
     gauge(MetricNames.GRACE_ENTRIES, gauges::graceEntries);
     gauge(MetricNames.IDP_READY, () -> gauges.idpReady() ? 1 : 0);
+  }
+
+  @Override
+  public void bindSuspendedRequests(IntSupplier suspended) {
+    gauge(MetricNames.SUSPENDED, suspended);
   }
 
   private void gauge(String name, IntSupplier source) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Rule 4: the breaker's state machine. */
+/** The breaker's state machine on its own. */
 class CircuitBreakerTest {
 
   private final FakeTime time = new FakeTime();

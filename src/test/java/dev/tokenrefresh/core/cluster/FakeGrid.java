@@ -243,17 +243,18 @@ final class FakeGrid {
       }
 
       @Override
-      public boolean setTtl(String key, Duration ttl) {
+      public boolean extend(String key, byte[] expected, Duration ttl) {
         enter();
         if (failSetTtl) {
-          throw new IllegalStateException("setTtl failing");
+          throw new IllegalStateException("extend failing");
         }
         if (ignoreSetTtl) {
-          return live(prefix + key).isPresent();
+          Optional<byte[]> now = live(prefix + key);
+          return now.isPresent() && Arrays.equals(now.get(), expected);
         }
         synchronized (FakeGrid.this) {
           Optional<byte[]> now = live(prefix + key);
-          if (now.isEmpty()) {
+          if (now.isEmpty() || !Arrays.equals(now.get(), expected)) {
             return false;
           }
           entries.put(prefix + key, new Entry(now.get(), ticker.read() + nanos(ttl)));

@@ -3,7 +3,6 @@ package dev.tokenrefresh.it.sidebyside;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.it.ContainerIT;
-import dev.tokenrefresh.it.SuspendedWaitersScenarios;
 import dev.tokenrefresh.it.support.IdpStep;
 import dev.tokenrefresh.it.support.MockIdp;
 import dev.tokenrefresh.it.support.TestApp;
@@ -37,7 +36,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "it.side-by-side", matches = "true")
 // also when -Dit.test names it, which makes failsafe ignore the WildFly execution's excludes
-@EnabledIfSystemProperty(named = "it.container", matches = "payara")
+// Payara 6 and 7: on Payara 7 it is the negative control of PayaraBuiltInTakeoverSideBySideIT
+@EnabledIfSystemProperty(named = "it.container", matches = "payara7?")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
 
@@ -76,7 +76,7 @@ class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
    */
   @Test
   @Order(1)
-  void slowRefresh_400Waiters_holdTheRequestThreads_andDelayTheOtherUser() {
+  void slowRefresh_400Waiters_holdTheRequestThreads() {
     BuiltInUser waiting = BuiltInUser.login(app());
     SlowRefreshRun.sleep(PAST_EXPIRY);
     idp().builtInTokensLive(TestApp.VALID);
@@ -90,9 +90,6 @@ class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
     assertThat(r.busyPeak())
         .as("busy request threads: the whole pool")
         .isGreaterThanOrEqualTo(r.poolThreads() * 9 / 10);
-    assertThat(r.other().percentile(99))
-        .as("other user's p99, queued behind the waiters")
-        .isGreaterThan(SuspendedWaitersScenarios.P99_BOUND);
   }
 
   /**

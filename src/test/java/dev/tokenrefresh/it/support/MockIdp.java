@@ -50,6 +50,18 @@ public final class MockIdp {
   private static final String ISSUER_ID = "idp";
   private static final String BUILT_IN_ISSUER_ID = "builtin";
 
+  /** The issuer of the login mechanism's tests: one user, in one group, with one provider sid. */
+  private static final String LOGIN_ISSUER_ID = "login";
+
+  /** The {@code login} issuer's user ({@code sub} and {@code preferred_username}). */
+  public static final String LOGIN_USER = "login-user";
+
+  /** The {@code login} issuer's provider session id ({@code sid}). */
+  public static final String LOGIN_SID = "login-sid";
+
+  /** The {@code login} issuer's user's group ({@code groups}). */
+  public static final String LOGIN_GROUP = "user";
+
   /** The group of every user of the {@code builtin} issuer ({@code groups} claim). */
   public static final String BUILT_IN_GROUP = "user";
 
@@ -79,8 +91,21 @@ public final class MockIdp {
           }
         };
     // not interactive (the authorize endpoint redirects straight back), rotating refresh tokens
+    DefaultOAuth2TokenCallback login =
+        new DefaultOAuth2TokenCallback(
+            LOGIN_ISSUER_ID,
+            LOGIN_USER,
+            "JWT",
+            List.of(CLIENT_ID),
+            Map.of(
+                "groups", List.of(LOGIN_GROUP),
+                "sid", LOGIN_SID,
+                "preferred_username", LOGIN_USER,
+                "azp", CLIENT_ID),
+            IDP_TOKEN_LIFETIME.toSeconds());
     OAuth2Config config =
-        new OAuth2Config(false, null, null, true, new OAuth2TokenProvider(), Set.of(builtIn, idp));
+        new OAuth2Config(
+            false, null, null, true, new OAuth2TokenProvider(), Set.of(builtIn, idp, login));
     server = new MockOAuth2Server(config, route);
   }
 
@@ -112,6 +137,25 @@ public final class MockIdp {
   /** The issuer Payara's built-in client discovers its endpoints from (short-lived tokens). */
   public URI builtInIssuer() {
     return server.issuerUrl(BUILT_IN_ISSUER_ID).uri();
+  }
+
+  /** The issuer the login mechanism's tests discover (authorization, end-session, JWK set). */
+  public URI loginIssuer() {
+    return server.issuerUrl(LOGIN_ISSUER_ID).uri();
+  }
+
+  /**
+   * A Back-Channel Logout token of the {@code login} issuer, signed with its key, for {@code
+   * LOGIN_USER} with the claims {@code claims} (e.g. {@code events}, {@code sid}).
+   */
+  public String logoutToken(Map<String, Object> claims) {
+    return server
+        .issueToken(
+            LOGIN_ISSUER_ID,
+            CLIENT_ID,
+            new DefaultOAuth2TokenCallback(
+                LOGIN_ISSUER_ID, LOGIN_USER, "logout+jwt", List.of(CLIENT_ID), claims, 120))
+        .serialize();
   }
 
   /** Refresh-token grants received since the last {@link #reset}, whatever their answer. */

@@ -10,7 +10,7 @@ import dev.tokenrefresh.core.cluster.FlightGate;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.core.support.FakeTime;
 import dev.tokenrefresh.core.support.ScriptedEndpoint;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.jakarta.config.SettingsMapping;
 import java.time.Duration;
 import java.util.Base64;
@@ -75,7 +75,24 @@ class ClusterSelectionTest {
   @Test
   void anUnknownMode_failsNamingTheChoices() {
     values.put("token-refresh.cluster", "redis");
-    assertThatThrownBy(this::select).hasMessageContaining("auto, local or hazelcast");
+    assertThatThrownBy(this::select).hasMessageContaining("auto, local, hazelcast or infinispan");
+  }
+
+  @Test
+  void infinispan_withoutTheKey_failsNamingTheKey() {
+    values.put("token-refresh.cluster", "infinispan");
+    assertThatThrownBy(this::select).hasMessageContaining("token-refresh.cluster.key");
+  }
+
+  @Test
+  void infinispan_withoutACache_failsNamingTheJndiNameAndTheScript() {
+    values.put("token-refresh.cluster", "infinispan");
+    values.put("token-refresh.cluster.key", GOOD_KEY);
+    values.put("token-refresh.cluster.cache", "java:jboss/infinispan/cache/web/nowhere");
+    assertThatThrownBy(this::select)
+        .hasMessageContaining("java:jboss/infinispan/cache/web/nowhere")
+        .hasMessageContaining("token-refresh.cluster.cache")
+        .hasMessageContaining("wildfly-config/cluster.cli");
   }
 
   @Test
@@ -106,7 +123,7 @@ class ClusterSelectionTest {
         t -> true);
   }
 
-  private ConfigSource source() {
-    return new ConfigSource(k -> Optional.ofNullable(values.get(k)));
+  private ConfigReader source() {
+    return new ConfigReader(k -> Optional.ofNullable(values.get(k)));
   }
 }

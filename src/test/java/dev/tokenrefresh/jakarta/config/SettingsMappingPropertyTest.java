@@ -3,6 +3,7 @@ package dev.tokenrefresh.jakarta.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.config.DurationSyntax;
 import dev.tokenrefresh.oidc.OidcClientSettings;
 import dev.tokenrefresh.property.Gen;
 import dev.tokenrefresh.property.Tries;
@@ -80,7 +81,7 @@ class SettingsMappingPropertyTest {
             String key = P + Gen.oneOf(r, Gen.oneOf(r, DURATION_KEYS, INTEGER_KEYS, OTHER_KEYS));
             values.put(key, value(r, key));
           }
-          ConfigSource source = new ConfigSource(k -> Optional.ofNullable(values.get(k)));
+          ConfigReader source = new ConfigReader(k -> Optional.ofNullable(values.get(k)));
           try {
             RefreshSettings core = SettingsMapping.refreshSettings(source);
             SettingsMapping.filterSettings(source, core);

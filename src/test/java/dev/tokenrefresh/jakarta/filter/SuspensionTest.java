@@ -2,6 +2,7 @@ package dev.tokenrefresh.jakarta.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenrefresh.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.core.token.SessionKey;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;

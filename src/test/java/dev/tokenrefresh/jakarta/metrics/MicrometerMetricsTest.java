@@ -28,9 +28,12 @@ class MicrometerMetricsTest {
 
     metrics.refreshRequested();
     metrics.idpFaulted(FaultKind.IO, Duration.ofMillis(250));
+    java.util.function.IntSupplier suspended = () -> 3;
+    metrics.bindSuspendedRequests(suspended);
 
     assertThat(registry.get(MetricNames.REQUESTS).counter().count()).isEqualTo(1);
     assertThat(registry.get(MetricNames.FAILURES).tag("kind", "io").counter().count()).isEqualTo(1);
+    assertThat(registry.get(MetricNames.SUSPENDED).gauge().value()).isEqualTo(3);
     Timer timer = registry.get(MetricNames.IDP_CALL_DURATION).timer();
     assertThat(timer.max(TimeUnit.SECONDS)).isEqualTo(0.25);
     assertThat(registry.getMeters())

@@ -78,6 +78,7 @@ class NamedMetricsTest {
     metrics.breakerTransitioned(BreakerState.OPEN, BreakerState.HALF_OPEN);
     metrics.cooldownStarted();
     metrics.memoryPressureEntered();
+    metrics.attemptUntracked();
     assertThat(events)
         .containsExactly(
             "token_refresh_requests",
@@ -93,7 +94,8 @@ class NamedMetricsTest {
             "token_refresh_rejections{reason=circuit_open}",
             "token_refresh_breaker_trips",
             "token_refresh_cooldowns",
-            "token_refresh_memory_pressure_events");
+            "token_refresh_memory_pressure_events",
+            "token_refresh_untracked_attempts");
   }
 
   @Test
@@ -118,6 +120,17 @@ class NamedMetricsTest {
             "token_refresh_cluster_stale_copies_corrected",
             "token_refresh_cluster_grid_failures",
             "token_refresh_rejections{reason=cluster_unavailable}");
+  }
+
+  @Test
+  void bindSuspendedRequests_registersTheSuspendedRequestsGaugeReadingTheLiveValue() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    int[] suspended = {7};
+    metrics.bindSuspendedRequests(() -> suspended[0]);
+
+    assertThat(gauges.get("token_refresh_suspended_requests").getAsInt()).isEqualTo(7);
+    suspended[0] = 0;
+    assertThat(gauges.get("token_refresh_suspended_requests").getAsInt()).isZero();
   }
 
   @Test

@@ -70,9 +70,20 @@ class OpenTelemetryMetricsTest {
   }
 
   @Test
+  void suspendedRequestsGauge_readsTheFiltersCountWhenCollected() {
+    int[] suspended = {4};
+    metrics.bindSuspendedRequests(() -> suspended[0]);
+
+    assertThat(gauge(collect().get(MetricNames.SUSPENDED))).isEqualTo(4);
+    suspended[0] = 1;
+    assertThat(gauge(collect().get(MetricNames.SUSPENDED))).isEqualTo(1);
+  }
+
+  @Test
   void everyInstrument_carriesItsDescription() {
     metrics.refreshSucceeded(Duration.ofMillis(1));
     metrics.bindGauges(gauges(new int[] {0}));
+    metrics.bindSuspendedRequests(() -> 0);
 
     assertThat(collect().values())
         .isNotEmpty()

@@ -12,6 +12,8 @@ import dev.tokenrefresh.example.demo.DemoStack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +49,31 @@ class ExampleEndToEndIT {
     }
   }
 
+  /**
+   * The example's {@code WEB-INF/payara-web.xml} ({@code <class-loader delegate="false"/>}) keeps
+   * Payara's own nimbus-jose-jwt and json-smart out of the WAR, so the module warns of no mix (the
+   * warning itself: {@code NimbusOriginTest} in the library).
+   */
+  @Test
+  void payaraWebXml_makesTheWarsNimbusWin_soNoMixIsWarned() throws Exception {
+    String log = Files.readString(stack.payara().log(), StandardCharsets.UTF_8);
+
+    assertThat(log).contains("token-refresh-filter started");
+    assertThat(log).doesNotContain("another class loader's copy");
+  }
+
+  /**
+   * The WAR names no executor; {@code payara-config/jvm-options.txt} names the two that {@code
+   * post-boot-commands.asadmin} creates, so the module runs on those, not on the defaults.
+   */
+  @Test
+  void payaraConfig_namesTheDedicatedExecutors_soTheDefaultsAreNotUsed() throws Exception {
+    String log = Files.readString(stack.payara().log(), StandardCharsets.UTF_8);
+
+    assertThat(log).contains("token-refresh-filter started");
+    assertThat(log).doesNotContain("runs on the server's default managed executors");
+  }
+
   @Test
   void apiMe_withoutLogin_answers401AndPointsToLogin() throws Exception {
     Browser.Me me = new Browser().me(stack.app());
@@ -68,7 +95,7 @@ class ExampleEndToEndIT {
         browser.get(stack.app().resolve("callback?code=stolen&state=not-this-login"));
 
     assertThat(callback.statusCode()).isEqualTo(400);
-    assertThat(callback.body()).contains("state_mismatch");
+    assertThat(callback.body()).contains("invalid_state");
     assertThat(stack.idp().tokenCalls("authorization_code")).isEqualTo(codesRedeemed);
   }
 
@@ -88,7 +115,11 @@ class ExampleEndToEndIT {
     assertThat(outcome.after().sub()).isEqualTo(outcome.before().sub());
     assertThat(outcome.after().exp()).isGreaterThan(outcome.before().exp());
 
-    HttpResponse<String> loggedOut = browser.get(stack.app().resolve("logout"));
+    assertThat(browser.get(stack.app().resolve("logout")).statusCode())
+        .as("no GET logout (a cross-site link could end the session)")
+        .isEqualTo(405);
+    assertThat(browser.me(stack.app()).status()).isEqualTo(200);
+    HttpResponse<String> loggedOut = browser.logout(stack.app());
     assertThat(loggedOut.uri()).isEqualTo(stack.app());
     assertThat(browser.me(stack.app()).status()).isEqualTo(401);
   }

@@ -6,6 +6,7 @@ import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.example.store.RefreshCountingTokenStore;
 import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
 import dev.tokenrefresh.jakarta.filter.TokenRefreshFilter;
+import dev.tokenrefresh.jakarta.login.OidcLogin;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -79,6 +80,8 @@ public class MeServlet extends HttpServlet {
         .add("expiresAt", exp.toString())
         .add("expiresInSeconds", exp.getEpochSecond() - clock.instant().getEpochSecond())
         .add("refreshes", store.refreshes(req));
+    // the logout form's CSRF token (the library's login mechanism checks it on POST /logout)
+    OidcLogin.csrfToken(req).ifPresent(csrf -> body.add("csrf", csrf));
     RefreshCounts.Snapshot counts = module.counts();
     body.add(
         "module",

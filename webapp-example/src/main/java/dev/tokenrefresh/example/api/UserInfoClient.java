@@ -43,13 +43,18 @@ public class UserInfoClient {
     UserInfoResponse response;
     try {
       response = UserInfoResponse.parse(http);
-    } catch (ParseException e) {
+    } catch (ParseException | RuntimeException e) {
       throw new UserInfoFailure("userinfo_unparsable", http.getStatusCode());
     }
     if (!response.indicatesSuccess()) {
       String code = response.toErrorResponse().getErrorObject().getCode();
       throw new UserInfoFailure(code == null ? "userinfo_refused" : code, http.getStatusCode());
     }
-    return response.toSuccessResponse().getUserInfo();
+    UserInfo user = response.toSuccessResponse().getUserInfo();
+    if (user == null || user.getSubject() == null) {
+      // OIDC Core 5.3.2: sub is always returned; without it the answer is not about anyone
+      throw new UserInfoFailure("userinfo_without_sub", http.getStatusCode());
+    }
+    return user;
   }
 }

@@ -1,16 +1,21 @@
 package dev.tokenrefresh.example.config;
 
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_CONNECT_TIMEOUT;
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_READ_TIMEOUT;
+
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.oauth2.sdk.Scope;
-import dev.tokenrefresh.jakarta.config.ConfigSource;
-import dev.tokenrefresh.jakarta.config.SettingsMapping;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
+import dev.tokenrefresh.oidc.ClientSigningKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -34,25 +39,46 @@ public class ExampleConfig {
   @Produces
   @Singleton
   ExampleSettings settings() {
-    ConfigSource c = new ConfigSource(key -> config.getOptionalValue(key, String.class));
+    ConfigReader c = new ConfigReader(key -> config.getOptionalValue(key, String.class));
     return new ExampleSettings(
         c.text(OIDC + "issuer").map(v -> uri(OIDC + "issuer", v)).orElse(null),
         c.text(OIDC + "client-id").orElse(null),
         c.text(OIDC + "client-secret").orElse(null),
-        SettingsMapping.clientKey(c).orElse(null),
+        clientKey(c).orElse(null),
         c.text(OIDC + "client-auth")
             .map(ClientAuthMethod::fromKey)
             .orElse(ClientAuthMethod.CLIENT_SECRET_BASIC),
         JWSAlgorithm.parse(c.text(OIDC + "id-token-signing-alg").orElse("RS256")),
-        c.duration(OIDC + "connect-timeout").orElse(Duration.ofSeconds(5)),
-        c.duration(OIDC + "read-timeout").orElse(Duration.ofSeconds(10)),
-        Scope.parse(c.text("example.oidc.scope").orElse("openid")),
-        optionalUri(c, "example.oidc.redirect-uri"),
-        optionalUri(c, "example.oidc.post-logout-redirect-uri"));
+        c.duration(OIDC_CONNECT_TIMEOUT.key()).orElse(OIDC_CONNECT_TIMEOUT.defaultDuration()),
+        c.duration(OIDC_READ_TIMEOUT.key()).orElse(OIDC_READ_TIMEOUT.defaultDuration()));
   }
 
-  private static Optional<URI> optionalUri(ConfigSource c, String key) {
-    return c.text(key).map(v -> uri(key, v));
+  /**
+   * The private key of {@code private_key_jwt}, from the library's keys: {@code client-key}
+   * (inline) or {@code client-key-file}, with {@code client-key-id} and {@code client-key-alg}. The
+   * library validates the same keys at its start, so a wrong value fails the deployment there
+   * first.
+   */
+  private static Optional<ClientSigningKey> clientKey(ConfigReader c) {
+    Optional<String> inline = c.text(OIDC + "client-key");
+    Optional<String> file = c.text(OIDC + "client-key-file");
+    if (inline.isEmpty() && file.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = inline.isPresent() ? inline.get() : read(OIDC + "client-key-file", file.get());
+    return Optional.of(
+        ClientSigningKey.parse(
+            text,
+            c.text(OIDC + "client-key-id").orElse(null),
+            c.text(OIDC + "client-key-alg").orElse(null)));
+  }
+
+  private static String read(String key, String path) {
+    try {
+      return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException(key + " cannot be read: " + path, e);
+    }
   }
 
   private static URI uri(String key, String value) {

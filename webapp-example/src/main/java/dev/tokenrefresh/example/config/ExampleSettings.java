@@ -1,19 +1,18 @@
 package dev.tokenrefresh.example.config;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.oauth2.sdk.Scope;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
 import dev.tokenrefresh.oidc.ClientSigningKey;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * What the example's login needs to know about its OpenID Connect client. The provider and client
- * keys are the module's own ({@code token-refresh.oidc.*}), so one set of values configures both;
- * {@code example.*} keys are the example's alone. Immutable and thread-safe; {@link #toString()}
- * never shows the client secret or key.
+ * What the example's userinfo call (and the Keycloak suite's naive servlet) needs to know about the
+ * OpenID Connect client. The provider and client keys are the module's own ({@code
+ * token-refresh.oidc.*}), so one set of values configures both; {@code example.*} keys are the
+ * example's alone. Immutable and thread-safe; {@link #toString()} never shows the client secret or
+ * key.
  *
  * @param issuer the provider's issuer ({@code token-refresh.oidc.issuer}); discovery finds the rest
  * @param clientId the client id ({@code token-refresh.oidc.client-id})
@@ -29,11 +28,6 @@ import java.util.Optional;
  *     token-refresh.oidc.connect-timeout})
  * @param readTimeout bound of waiting for the provider's answer ({@code
  *     token-refresh.oidc.read-timeout})
- * @param scope the scopes the login asks for ({@code example.oidc.scope})
- * @param redirectUri where the provider sends the browser back ({@code example.oidc.redirect-uri});
- *     empty: this application's {@code /callback}, as the browser reached it
- * @param postLogoutRedirectUri where the provider sends the browser after logout ({@code
- *     example.oidc.post-logout-redirect-uri}); empty: this application's start page
  */
 public record ExampleSettings(
     URI issuer,
@@ -43,10 +37,7 @@ public record ExampleSettings(
     ClientAuthMethod clientAuth,
     JWSAlgorithm idTokenAlg,
     Duration connectTimeout,
-    Duration readTimeout,
-    Scope scope,
-    Optional<URI> redirectUri,
-    Optional<URI> postLogoutRedirectUri) {
+    Duration readTimeout) {
 
   /** Validates; each message names the key. */
   public ExampleSettings {
@@ -67,12 +58,6 @@ public record ExampleSettings(
     Objects.requireNonNull(idTokenAlg, "idTokenAlg");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
-    if (scope == null || !scope.contains("openid")) {
-      throw new IllegalArgumentException(
-          "example.oidc.scope must contain openid, was '" + scope + "'");
-    }
-    Objects.requireNonNull(redirectUri, "redirectUri");
-    Objects.requireNonNull(postLogoutRedirectUri, "postLogoutRedirectUri");
   }
 
   @Override
@@ -93,12 +78,6 @@ public record ExampleSettings(
         + connectTimeout
         + ", readTimeout="
         + readTimeout
-        + ", scope="
-        + scope
-        + ", redirectUri="
-        + redirectUri.map(URI::toString).orElse("(this application's /callback)")
-        + ", postLogoutRedirectUri="
-        + postLogoutRedirectUri.map(URI::toString).orElse("(this application's start page)")
         + "]";
   }
 }

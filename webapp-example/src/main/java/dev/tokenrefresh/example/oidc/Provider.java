@@ -125,8 +125,13 @@ public class Provider {
     return clientAuth.next();
   }
 
-  /** Applies the configured timeouts to a request to the provider. */
+  /**
+   * Applies the configured timeouts to a request to the provider, which must not follow redirects
+   * (Nimbus's HTTPRequest does by default): a redirect is an answer, not a new destination for the
+   * access token.
+   */
   public HTTPRequest bounded(HTTPRequest request) {
+    request.setFollowRedirects(false);
     request.setConnectTimeout(millis(settings.connectTimeout().toMillis()));
     request.setReadTimeout(millis(settings.readTimeout().toMillis()));
     return request;

@@ -63,6 +63,24 @@ public final class Browser {
     }
   }
 
+  /**
+   * Logs out as the page's form does: {@code POST /logout} with the session's CSRF token (from
+   * {@code /api/me}), following the redirects through the provider's end-session endpoint.
+   *
+   * @return the last answer of the redirects
+   */
+  public HttpResponse<String> logout(URI app) throws IOException, InterruptedException {
+    HttpResponse<String> me = get(app.resolve("api/me"));
+    String csrf = me.body().replaceAll("(?s).*\"csrf\":\"([^\"]+)\".*", "$1");
+    return client.send(
+        HttpRequest.newBuilder(app.resolve("logout"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** {@code GET uri}, following redirects. */
   public HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
     return client.send(

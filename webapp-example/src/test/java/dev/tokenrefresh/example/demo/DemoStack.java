@@ -42,6 +42,10 @@ public final class DemoStack implements AutoCloseable {
       // The same WAR, pointed at this provider by a system property (MicroProfile Config).
       config.put("token-refresh.oidc.issuer", idp.issuer().toString());
       config.put("token-refresh.refresh-ahead", settings.refreshAhead().toMillis() + "ms");
+      // after logout the provider sends the browser back to the start page, which must be listed
+      config.put(
+          "token-refresh.login.post-logout-redirect-uris",
+          "http://127.0.0.1:" + httpPort + ExampleServer.CONTEXT_ROOT + "/");
       return new DemoStack(idp, ExampleServer.start(paths.requireBuilt(), httpPort, config));
     } catch (IOException | InterruptedException | RuntimeException e) {
       idp.close();

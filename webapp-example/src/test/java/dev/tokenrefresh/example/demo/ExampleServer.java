@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * The example on Payara Micro, started the way {@code payara-config/README.md} tells a user to: the
- * JVM options of {@code jvm-options.txt}, the pre- and post-boot command files, and every listener
- * on 127.0.0.1 (HTTP by the pre-boot command, the data grid by {@code --interfaces} and {@code
+ * JVM options of {@code jvm-options.txt} (which name the executors the post-boot commands create:
+ * the WAR names none), the pre- and post-boot command files, and every listener on 127.0.0.1 (HTTP
+ * by the pre-boot command, the data grid by {@code --interfaces} and {@code
  * hazelcast.socket.bind.any=false}). Started by the library's shared {@link PayaraMicro} launcher.
  * Not thread-safe; {@link #close()} stops the process.
  */
@@ -113,10 +114,6 @@ public final class ExampleServer implements AutoCloseable {
     PayaraMicro.deleteRecursively(root); // --rootdir keeps configuration across restarts
     List<String> jvmOptions = new ArrayList<>(jvmOptions(config.resolve("jvm-options.txt")));
     jvmOptions.addAll(SMALL_HOST_OPTIONS);
-    // The executors post-boot-commands.asadmin creates; the WAR names none (it also deploys on
-    // WildFly, whose dedicated executors have other JNDI names).
-    jvmOptions.add("-Dtoken-refresh.executor=concurrent/tokenRefresh");
-    jvmOptions.add("-Dtoken-refresh.scheduled-executor=concurrent/tokenRefreshTimers");
     PayaraMicro.Launch launch =
         PayaraMicro.launch(paths.payaraMicro(), paths.workDir())
             .port(port)

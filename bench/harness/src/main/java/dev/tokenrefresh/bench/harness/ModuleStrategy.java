@@ -12,7 +12,7 @@ import dev.tokenrefresh.core.time.Scheduler;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
-import dev.tokenrefresh.jakarta.filter.SuspensionLimit;
+import dev.tokenrefresh.core.bulkhead.SuspensionLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

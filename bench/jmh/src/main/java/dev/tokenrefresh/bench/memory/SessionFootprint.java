@@ -33,8 +33,10 @@ public final class SessionFootprint {
     ExecutorService direct = Executors.newSingleThreadExecutor();
     try {
       long base = retainedHeap();
-      RefreshCoordinator trackersOnly = coordinator(Duration.ZERO, direct);
+      // rotation-grace must be > 0: the shortest one, every rotation stored and then purged.
+      RefreshCoordinator trackersOnly = coordinator(Duration.ofNanos(1), direct);
       TokenSet[] sessionsA = refreshAll(trackersOnly, 0);
+      storeAndPurge(trackersOnly, 0);
       long storeAndTrackers = retainedHeap() - base;
       keep(trackersOnly, sessionsA);
 
@@ -47,7 +49,7 @@ public final class SessionFootprint {
       long tokensInSessions = tokenBytes(sessionsB);
       System.out.printf(Locale.ROOT, "%-56s %10s %14s%n", "what", "MiB", "bytes/session");
       row("the sessions' own tokens (held by the session store)", tokensInSessions);
-      row("attempt trackers (coordinator, rotation-grace 0s)", storeAndTrackers - tokensInSessions);
+      row("attempt trackers (coordinator, grace entries purged)", storeAndTrackers - tokensInSessions);
       row(
           "grace entries (they share the sessions' TokenSets)",
           storeTrackersGrace - storeAndTrackers);
@@ -85,8 +87,7 @@ public final class SessionFootprint {
   private static TokenSet[] refreshAll(RefreshCoordinator coordinator, int run) throws Exception {
     TokenSet[] sessions = new TokenSet[SESSIONS];
     for (int i = 0; i < SESSIONS; i++) {
-      TokenSet expired =
-          new TokenSet("x", "old-" + run + "-" + i, null, T0.minusSeconds(1), T0.minusSeconds(301));
+      TokenSet expired = expired(run, i);
       sessions[i] =
           coordinator
               .refresh(SessionKey.of("s-" + run + "-" + i), expired)
@@ -94,6 +95,18 @@ public final class SessionFootprint {
               .get();
     }
     return sessions;
+  }
+
+  /** Tells the coordinator every session stored its rotation, then purges the expired entries. */
+  private static void storeAndPurge(RefreshCoordinator coordinator, int run) {
+    for (int i = 0; i < SESSIONS; i++) {
+      coordinator.stored(SessionKey.of("s-" + run + "-" + i), expired(run, i));
+    }
+    coordinator.cleanup();
+  }
+
+  private static TokenSet expired(int run, int i) {
+    return new TokenSet("x", "old-" + run + "-" + i, null, T0.minusSeconds(1), T0.minusSeconds(301));
   }
 
   /** Heap of the token sets themselves: measured on a copy of them. */

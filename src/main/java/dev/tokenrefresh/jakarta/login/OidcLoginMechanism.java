@@ -1,0 +1,231 @@
+package dev.tokenrefresh.jakarta.login;
+
+import dev.tokenrefresh.core.time.Ticker;
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
+import dev.tokenrefresh.jakarta.config.ConfigReader;
+import dev.tokenrefresh.jakarta.store.TokenStore;
+import dev.tokenrefresh.oidc.login.BackChannelLogout;
+import dev.tokenrefresh.oidc.login.Caller;
+import dev.tokenrefresh.oidc.login.CallerMapping;
+import dev.tokenrefresh.oidc.login.LoginFailure;
+import dev.tokenrefresh.oidc.login.LoginSettings;
+import dev.tokenrefresh.oidc.login.ReplayCache;
+import dev.tokenrefresh.oidc.login.SessionIndex;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The relying party as a Jakarta Security authentication mechanism, present only with {@code
+ * token-refresh.login.enabled=true} ({@link LoginExtension} vetoes it otherwise). On each request:
+ * its own endpoints (callback, logout, back-channel logout) are answered by {@link LoginEndpoints};
+ * a logged-in session's caller name and groups go to the container; a protected resource without a
+ * login sends a browser navigation to the provider and answers anything else 401. A session that a
+ * back-channel logout ended, or whose tokens are gone (a dead grant), is invalidated first. The
+ * refresh of expired tokens stays the filter's. Thread-safe.
+ */
+@ApplicationScoped
+public class OidcLoginMechanism implements HttpAuthenticationMechanism {
+
+  private static final Logger LOG = Logger.getLogger(OidcLoginMechanism.class.getName());
+
+  /** Session attribute: the {@link Caller}. */
+  static final String CALLER = "dev.tokenrefresh.login.caller";
+
+  /** Session attribute: the {@link dev.tokenrefresh.oidc.login.PendingLogin}. */
+  static final String PENDING = "dev.tokenrefresh.login.pending";
+
+  @Inject Config config;
+  @Inject TokenRefreshService service;
+  @Inject TokenStore store;
+
+  private LoginSettings settings;
+  private SessionIndex index;
+  private LoginEndpoints endpoints;
+  private final AtomicBoolean fullLogged = new AtomicBoolean();
+
+  @PostConstruct
+  void start() {
+    ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
+    try {
+      settings = LoginSettingsMapping.settings(source);
+    } catch (RuntimeException e) {
+      String message = "Invalid token-refresh-filter configuration: " + e.getMessage();
+      LOG.severe(message);
+      throw new IllegalStateException(message, e);
+    }
+    Clock clock = service.clock();
+    index = new SessionIndex(settings.maxSessions(), settings.sessionIdle(), Ticker.system());
+    ReplayCache replays =
+        new ReplayCache(
+            settings.logoutTokenMaxAge().plusMinutes(2), settings.maxSessions(), Ticker.system());
+    int maxTokenSize = source.integer("token-refresh.oidc.max-token-size").orElse(16 * 1024);
+    BackChannelLogout backChannel =
+        new BackChannelLogout(
+            token -> provider().tokenEndpoint().verifyLogoutToken(token),
+            maxTokenSize,
+            settings.logoutTokenMaxAge(),
+            replays,
+            clock);
+    CallerMapping mapping = new CallerMapping(settings.principalClaim(), settings.groupsClaim());
+    endpoints = new LoginEndpoints(this, settings, mapping, backChannel, clock, maxTokenSize);
+    service.alsoOnCleanup(index::cleanup);
+    service.alsoOnCleanup(replays::cleanup);
+  }
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
+    try {
+      Optional<AuthenticationStatus> own = endpoints.answer(req, res, ctx);
+      if (own.isPresent()) {
+        return own.get();
+      }
+      Optional<Caller> caller = current(req);
+      if (caller.isPresent()) {
+        return ctx.notifyContainerAboutLogin(
+            caller.get().name(), new HashSet<>(caller.get().groups()));
+      }
+      if (ctx.isAuthenticationRequest() || req.getAttribute(OidcLogin.LOGIN_REQUESTED) != null) {
+        // the application asked for a login (OidcLogin.logIn, SecurityContext.authenticate)
+        return endpoints.startLogin(req, res, ctx);
+      }
+      if (!ctx.isProtected()) {
+        return ctx.doNothing();
+      }
+      if (LoginRequests.isNavigation(req)) {
+        return endpoints.startLogin(req, res, ctx);
+      }
+      LoginAnswers.unauthorized(res);
+      return AuthenticationStatus.SEND_CONTINUE;
+    } catch (NotReadyException notReady) {
+      return notReady(res, ctx);
+    } catch (LoginFailure failure) {
+      // a client's mistake is INFO (no stack trace, never a request value); the provider's WARNING
+      LOG.log(
+          failure.status() >= 500 ? Level.WARNING : Level.INFO,
+          "login: {0} ({1})",
+          new Object[] {failure.error(), failure.getMessage()});
+      return failed(res, ctx, failure);
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "login: answer not written: {0}", e.toString());
+      return AuthenticationStatus.SEND_CONTINUE;
+    }
+  }
+
+  private AuthenticationStatus notReady(HttpServletResponse res, HttpMessageContext ctx) {
+    try {
+      LoginAnswers.notReady(res, service.untilReady().orElse(java.time.Duration.ofSeconds(1)));
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "login: answer not written: {0}", e.toString());
+    }
+    return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  private static AuthenticationStatus failed(
+      HttpServletResponse res, HttpMessageContext ctx, LoginFailure failure) {
+    try {
+      if (!res.isCommitted()) {
+        res.reset();
+        LoginAnswers.fail(res, failure);
+      }
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "login: answer not written: {0}", e.toString());
+    }
+    return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  /**
+   * The logged-in caller of the request's session, after ending the session when a back-channel
+   * logout ended it or its tokens are gone.
+   */
+  private Optional<Caller> current(HttpServletRequest req) {
+    HttpSession session = req.getSession(false);
+    if (session == null || !(session.getAttribute(CALLER) instanceof Caller caller)) {
+      return Optional.empty();
+    }
+    SessionKey key = SessionKey.of(session.getId());
+    if (index.isEnded(key) || store.load(req).isEmpty()) {
+      end(req);
+      return Optional.empty();
+    }
+    index(key, caller);
+    req.setAttribute(OidcLogin.CSRF_TOKEN, caller.csrfToken());
+    return Optional.of(caller);
+  }
+
+  /** Indexes a logged-in session for back-channel logout. */
+  void index(SessionKey key, Caller caller) {
+    if (!index.register(key, caller) && fullLogged.compareAndSet(false, true)) {
+      LOG.warning(
+          "login: the session index is full (token-refresh.login.max-sessions="
+              + settings.maxSessions()
+              + "): a back-channel logout cannot reach newer sessions");
+    }
+  }
+
+  /** Ends the request's session here: index, per-session state, tokens, the session itself. */
+  void end(HttpServletRequest req) {
+    HttpSession session = req.getSession(false);
+    if (session == null) {
+      return;
+    }
+    SessionKey key = SessionKey.of(session.getId());
+    index.remove(key);
+    service.forget(key);
+    store.clear(req);
+    try {
+      session.invalidate();
+    } catch (IllegalStateException alreadyInvalid) {
+      LOG.log(Level.FINE, "login: session already invalidated");
+    }
+  }
+
+  /** A session that ended elsewhere (expired, invalidated by the application). */
+  void ended(SessionKey key) {
+    index.remove(key);
+  }
+
+  SessionIndex index() {
+    return index;
+  }
+
+  TokenRefreshService service() {
+    return service;
+  }
+
+  TokenStore store() {
+    return store;
+  }
+
+  /**
+   * @throws NotReadyException while the provider has not been reached
+   */
+  TokenRefreshService.Provider provider() {
+    return service.provider().orElseThrow(NotReadyException::new);
+  }
+
+  /** The provider has not been reached yet (discovery is retried in the background). */
+  static final class NotReadyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotReadyException() {
+      super("the identity provider has not been reached yet", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.tokenrefresh.it.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One WildFly {@code standalone-ha} process of a {@link WildFlyCluster}: its command line, its
+ * server base folder (configuration, deployments, data of its own), its console log, its ports.
+ * Started by the cluster, stopped ({@link #close}) or killed ({@link #kill}, SIGKILL) by the test.
+ * Not thread-safe.
+ */
+final class WildFlyNode implements AutoCloseable {
+
+  private static final String STARTED = "WFLYSRV0025";
+  private static final String STARTED_WITH_ERRORS = "WFLYSRV0026";
+
+  private final String name;
+  private final List<String> command;
+  private final Map<String, String> environment;
+  private final Path base;
+  private final int portOffset;
+  private final Path log;
+  private Process process;
+
+  /** The log's start lines before the last start: a restart appends to the same log. */
+  private long startedBefore;
+
+  WildFlyNode(
+      String name, List<String> command, Map<String, String> environment, Path base, int offset) {
+    this.name = name;
+    this.command = List.copyOf(command);
+    this.environment = Map.copyOf(environment);
+    this.base = base;
+    this.portOffset = offset;
+    this.log = base.resolve("console.log");
+  }
+
+  /** Starts the process (again, after a kill); returns at once. */
+  void start() throws IOException {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException(name + " runs already");
+    }
+    startedBefore = count(STARTED) + count(STARTED_WITH_ERRORS);
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(environment);
+    process = pb.start();
+  }
+
+  /**
+   * Waits until WildFly says it started and every WAR in its deployments folder is deployed; fails
+   * with the log's error lines when it exits first, starts with errors, or a deployment fails.
+   */
+  void awaitReady(Duration max) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (System.nanoTime() - deadline < 0) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited with " + process.exitValue() + errors());
+      }
+      if (count(STARTED_WITH_ERRORS) + count(STARTED) > startedBefore) {
+        if (count(STARTED_WITH_ERRORS) > 0 || markers(".failed") > 0) {
+          throw new IllegalStateException(name + " started with errors" + errors());
+        }
+        if (markers(".deployed") == markers(".war")) {
+          return;
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(name + " not ready within " + max + errors());
+  }
+
+  /** The base address of {@code context} on this node, ending with a slash. */
+  URI base(String context) {
+    return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/" + context + "/");
+  }
+
+  /** Micrometer's Prometheus endpoint on the management interface. */
+  URI metrics() {
+    return URI.create("http://127.0.0.1:" + (9990 + portOffset) + "/prometheus");
+  }
+
+  String name() {
+    return name;
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** {@code kill -9} of the server JVM and its launch script; waits until both are gone. */
+  void kill() throws InterruptedException {
+    if (process == null) {
+      return;
+    }
+    List<ProcessHandle> all =
+        Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+    all.forEach(ProcessHandle::destroyForcibly); // SIGKILL on Linux
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(30, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException(name + " survived SIGKILL", e);
+      }
+    }
+  }
+
+  /** Stops the node: SIGTERM to the JVM, then SIGKILL after 20 s. Safe to call more than once. */
+  @Override
+  public void close() {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    List<ProcessHandle> children = process.descendants().toList();
+    children.forEach(ProcessHandle::destroy);
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private long count(String marker) throws IOException {
+    if (!Files.exists(log)) {
+      return 0;
+    }
+    try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+      return lines.filter(l -> l.contains(marker)).count();
+    }
+  }
+
+  private long markers(String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(base.resolve("deployments"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
+    }
+  }
+
+  private String errors() throws IOException {
+    if (!Files.exists(log)) {
+      return " (no log)";
+    }
+    List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+    return "\n"
+        + lines.stream()
+            .filter(l -> l.contains("ERROR") || l.contains("Exception"))
+            .limit(30)
+            .collect(Collectors.joining("\n"))
+        + "\n(log: "
+        + log
+        + ")";
+  }
+
+  @Override
+  public String toString() {
+    return name + "(offset " + portOffset + (isAlive() ? ", pid " + process.pid() : ", down") + ")";
+  }
+}
