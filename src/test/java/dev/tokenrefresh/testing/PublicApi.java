@@ -34,7 +34,8 @@ public final class PublicApi {
           "dev.tokenrefresh.core.error.FaultKind",
           "dev.tokenrefresh.oidc.ClientAuthMethod",
           "dev.tokenrefresh.oidc.ClientSigningKey",
-          "dev.tokenrefresh.oidc.ClientAuthenticator");
+          "dev.tokenrefresh.oidc.ClientAuthenticator",
+          "dev.tokenrefresh.jakarta.login.OidcLogin");
 
   private PublicApi() {}
 
