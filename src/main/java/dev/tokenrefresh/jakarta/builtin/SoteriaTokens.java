@@ -15,16 +15,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Reads and writes the tokens of the built-in client's session: Soteria's session-scoped {@code
  * OpenIdContextImpl} (behind {@link OpenIdContext}, whose interface has no setters) and its public
  * token classes. Reached by reflection from the context's own class, so the WAR needs no visibility
  * of Soteria's packages and compiles against no implementation; resolved once, and a Soteria
- * without these members fails at the first request with a message naming the missing member (the
- * handler then leaves the request to the built-in client). Thread-safe: writes are serialized, and
- * the access token is replaced last, so that a concurrent reader that sees it valid also sees the
- * refresh and ID tokens that came with it.
+ * without these members fails every authentication (Payara answers 500) with a message naming the
+ * missing member in the server log. Thread-safe: {@link #expired} and {@link #replace} exclude each
+ * other, and the access token is replaced last, so that the built-in mechanism, which reads without
+ * the lock, sees it valid only with the refresh and ID tokens that came with it.
  */
 final class SoteriaTokens {
 
@@ -35,6 +37,14 @@ final class SoteriaTokens {
   private final OpenIdContext context;
   private final long minValidityMillis;
   private final String groupsClaim;
+
+  /**
+   * Readers of {@link #expired} see the three tokens of one refresh, never the new refresh token
+   * with the old access token (which made a second provider call with the new refresh token in one
+   * run of the 400-request burst). Held only for the getters and setters, never across I/O.
+   */
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
   private final Method setAccessToken;
   private final Method setRefreshToken;
   private final Method setIdentityToken;
@@ -83,6 +93,15 @@ final class SoteriaTokens {
    * also when the session has no tokens yet.
    */
   Optional<TokenSet> expired(Instant now) {
+    lock.readLock().lock();
+    try {
+      return expiredNow(now);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private Optional<TokenSet> expiredNow(Instant now) {
     AccessToken access = context.getAccessToken();
     IdentityToken identity = context.getIdentityToken();
     Optional<RefreshToken> refresh = context.getRefreshToken();
@@ -103,7 +122,16 @@ final class SoteriaTokens {
    *
    * @return whether the context now holds {@code fresh}
    */
-  synchronized boolean replace(TokenSet previous, TokenSet fresh, Instant now) {
+  boolean replace(TokenSet previous, TokenSet fresh, Instant now) {
+    lock.writeLock().lock();
+    try {
+      return replaceNow(previous, fresh, now);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private boolean replaceNow(TokenSet previous, TokenSet fresh, Instant now) {
     Optional<RefreshToken> held = context.getRefreshToken();
     if (held.isEmpty()) {
       return false; // logged out meanwhile

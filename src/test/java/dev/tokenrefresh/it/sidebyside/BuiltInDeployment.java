@@ -45,7 +45,7 @@ final class BuiltInDeployment {
     config.put("token-refresh.oidc.client-id", MockIdp.CLIENT_ID);
     config.put("token-refresh.oidc.client-secret", MockIdp.CLIENT_SECRET);
     config.put("token-refresh.oidc.connect-timeout", "1s");
-    config.put("token-refresh.oidc.read-timeout", "10s");
+    config.put("token-refresh.oidc.read-timeout", "6s");
     config.put("token-refresh.timeout", "15s");
     config.put(
         "token-refresh.breaker.failure-threshold",

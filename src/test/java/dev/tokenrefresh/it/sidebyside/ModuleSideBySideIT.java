@@ -53,7 +53,7 @@ class ModuleSideBySideIT extends ContainerIT {
   static WebArchive deployment() {
     return deployment(
         "side-by-side-module.war",
-        Map.of("token-refresh.oidc.read-timeout", "10s", "token-refresh.timeout", "15s"));
+        Map.of("token-refresh.oidc.read-timeout", "6s", "token-refresh.timeout", "15s"));
   }
 
   @ArquillianResource URL base;

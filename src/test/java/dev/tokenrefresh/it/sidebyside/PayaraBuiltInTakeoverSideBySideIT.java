@@ -115,7 +115,13 @@ class PayaraBuiltInTakeoverSideBySideIT extends ContainerIT {
     COLUMN.put("slow.all-arrived", "cannot tell; started 1 s after the first refresh call");
 
     assertThat(r.refreshCalls()).as("refresh calls at the IdP").isEqualTo(1);
-    assertThat(r.statuses().keySet()).isSubsetOf("200", "503 too_many_waiting");
+    // 403: Payara's own, for requests of the session that arrive once the tokens are valid again
+    // and go to the built-in mechanism unchanged (14 of 400 in one run at a load average of 43;
+    // the unwrapped client: 199-221 of 400). The handler's refreshed requests never got one.
+    assertThat(r.statuses().keySet()).isSubsetOf("200", "403", "503 too_many_waiting");
+    assertThat(r.statuses().getOrDefault("403", 0))
+        .as("403s: well under the unwrapped client's half of the burst")
+        .isLessThan(SlowRefreshRun.WAITERS / 4);
     assertThat(r.answered200()).as("answered with the new token").isPositive();
     assertThat(r.newTokens()).as("one new access token for all").isEqualTo(1);
     // The bound, plus the threads that answer the rest of the burst at once while it still
