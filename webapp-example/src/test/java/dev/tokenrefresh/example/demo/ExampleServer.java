@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The example on Payara Micro, started the way {@code payara-config/README.md} tells a user to: the
@@ -58,33 +59,83 @@ public final class ExampleServer implements AutoCloseable {
       Map<String, String> systemProperties,
       Map<String, String> environment)
       throws IOException, InterruptedException {
+    Grid alone =
+        new Grid("trf-demo-" + ProcessHandle.current().pid() + "-" + port, 6900, List.of());
+    return start(paths, port, systemProperties, environment, alone, Map.of());
+  }
+
+  /**
+   * A member of a data grid on 127.0.0.1, as {@code payara-config/cluster-micro.sh} starts one.
+   *
+   * @param clusterName the grid's name, unique to this run (never another run's grid)
+   * @param startPort this member's data-grid port
+   * @param members every member's data-grid port; empty: a grid of its own (no cluster)
+   */
+  public record Grid(String clusterName, int startPort, List<Integer> members) {
+
+    /** Copies the list. */
+    public Grid {
+      members = List.copyOf(members);
+    }
+
+    List<String> options(String nodeName) {
+      List<String> options = new ArrayList<>();
+      options.add("--clustermode");
+      if (members.isEmpty()) {
+        options.add("tcpip:127.0.0.1:" + startPort);
+      } else {
+        options.add(
+            "tcpip:"
+                + members.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")));
+        // Members on one host back each other's partitions up only without host awareness.
+        options.addAll(List.of("--startport", Integer.toString(startPort), "--nohostaware"));
+        options.addAll(List.of("--name", nodeName));
+      }
+      options.addAll(List.of("--clustername", clusterName));
+      return options;
+    }
+  }
+
+  /**
+   * Starts one member of {@code grid} with the example and {@code moreWars} deployed (each probed
+   * at its {@code api/me} under the context root in the map's key), its files in {@code
+   * paths.workDir()}.
+   */
+  public static ExampleServer start(
+      DemoPaths paths,
+      int port,
+      Map<String, String> systemProperties,
+      Map<String, String> environment,
+      Grid grid,
+      Map<String, Path> moreWars)
+      throws IOException, InterruptedException {
     Path config = paths.payaraConfig();
     Path root = paths.workDir().resolve("payara-root");
     PayaraMicro.deleteRecursively(root); // --rootdir keeps configuration across restarts
     List<String> jvmOptions = new ArrayList<>(jvmOptions(config.resolve("jvm-options.txt")));
     jvmOptions.addAll(SMALL_HOST_OPTIONS);
-    return new ExampleServer(
+    PayaraMicro.Launch launch =
         PayaraMicro.launch(paths.payaraMicro(), paths.workDir())
             .port(port)
             .jvmOptions(jvmOptions)
             .systemProperties(systemProperties)
             .environment(environment)
-            .deploy(paths.war(), CONTEXT_ROOT + "/api/me")
-            .serverOptions(
-                "--interfaces",
-                "127.0.0.1",
-                "--clustermode",
-                "tcpip:127.0.0.1:6900",
-                "--clustername",
-                "trf-demo-" + ProcessHandle.current().pid() + "-" + port,
-                "--disablephonehome",
-                "--rootdir",
-                root.toString(),
-                "--prebootcommandfile",
-                config.resolve("pre-boot-commands.asadmin").toString(),
-                "--postbootcommandfile",
-                config.resolve("post-boot-commands.asadmin").toString())
-            .start());
+            .deploy(paths.war(), CONTEXT_ROOT + "/api/me");
+    for (Map.Entry<String, Path> war : moreWars.entrySet()) {
+      launch.deploy(war.getValue(), war.getKey() + "/api/me");
+    }
+    launch
+        .serverOptions("--interfaces", "127.0.0.1")
+        .serverOptions(grid.options("node-" + port).toArray(String[]::new))
+        .serverOptions(
+            "--disablephonehome",
+            "--rootdir",
+            root.toString(),
+            "--prebootcommandfile",
+            config.resolve("pre-boot-commands.asadmin").toString(),
+            "--postbootcommandfile",
+            config.resolve("post-boot-commands.asadmin").toString());
+    return new ExampleServer(launch.start());
   }
 
   /** The example's start page. */

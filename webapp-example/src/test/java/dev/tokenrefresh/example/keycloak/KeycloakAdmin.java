@@ -94,9 +94,11 @@ public final class KeycloakAdmin {
 
   /**
    * Registers the example's callback and post-logout address at the client: the example runs on a
-   * free port chosen per run, which the realm file cannot know.
+   * free port chosen per run, which the realm file cannot know. Several addresses: one for each
+   * application that logs in through the client (the first one is the post-logout address).
    */
-  public void registerApp(String clientId, URI app) throws IOException, InterruptedException {
+  public void registerApp(String clientId, URI app, URI... more)
+      throws IOException, InterruptedException {
     List<Object> found =
         array(send("GET", "clients?clientId=" + encode(clientId), null, 200).body());
     if (found.size() != 1) {
@@ -104,7 +106,11 @@ public final class KeycloakAdmin {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> client = new LinkedHashMap<>((Map<String, Object>) found.get(0));
-    client.put("redirectUris", List.of(app.resolve("callback").toString()));
+    List<String> callbacks = new ArrayList<>(List.of(app.resolve("callback").toString()));
+    for (URI other : more) {
+      callbacks.add(other.resolve("callback").toString());
+    }
+    client.put("redirectUris", callbacks);
     @SuppressWarnings("unchecked")
     Map<String, Object> attributes =
         new LinkedHashMap<>((Map<String, Object>) client.getOrDefault("attributes", Map.of()));

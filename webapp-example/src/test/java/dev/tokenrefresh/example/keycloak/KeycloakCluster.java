@@ -1,0 +1,153 @@
+package dev.tokenrefresh.example.keycloak;
+
+import dev.tokenrefresh.example.demo.DemoPaths;
+import dev.tokenrefresh.example.demo.ExampleServer;
+import dev.tokenrefresh.example.demo.FreePort;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The example on two Payara Micro nodes clustered on 127.0.0.1 (as {@code
+ * payara-config/cluster-micro.sh} runs them), pointed at the running Keycloak, with the negative
+ * control's copy ({@link LocalCoalescingWar}) beside it on both. The cluster key is made per run
+ * and given as the environment variable {@code TOKEN_REFRESH_CLUSTER_KEY}, as the README advises;
+ * {@code token-refresh.cluster} keeps its default {@code auto}, which finds Payara's data grid.
+ * Closing stops both nodes; Keycloak belongs to the build. Not thread-safe.
+ */
+public final class KeycloakCluster implements AutoCloseable {
+
+  private final List<ExampleServer> nodes;
+
+  private KeycloakCluster(List<ExampleServer> nodes) {
+    this.nodes = nodes;
+  }
+
+  /**
+   * Builds the control's WAR, registers both applications' callbacks on node 0 at Keycloak and
+   * starts the two nodes at once.
+   *
+   * @param paths the built WAR, Payara Micro, {@code payara-config/} and the work directory
+   */
+  public static KeycloakCluster start(
+      DemoPaths paths, KeycloakServer keycloak, RealmFile realm, KeycloakAdmin admin)
+      throws IOException, InterruptedException {
+    paths.requireBuilt();
+    Path control =
+        LocalCoalescingWar.build(
+            paths.war(), paths.workDir().resolve("token-refresh-example-local.war"));
+    List<Integer> http = List.of(FreePort.any(), FreePort.any());
+    List<Integer> grid = List.of(FreePort.any(), FreePort.any());
+    admin.registerApp(
+        realm.clientId(),
+        app(http.get(0), ExampleServer.CONTEXT_ROOT),
+        app(http.get(0), LocalCoalescingWar.CONTEXT_ROOT));
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("token-refresh.oidc.issuer", keycloak.issuer(realm.realm()).toString());
+    config.put("token-refresh.oidc.client-id", realm.clientId());
+    config.put("token-refresh.refresh-ahead", KeycloakStack.REFRESH_AHEAD.toMillis() + "ms");
+    Map<String, String> environment =
+        Map.of(
+            "TOKEN_REFRESH_OIDC_CLIENT_SECRET", realm.clientSecret(),
+            "TOKEN_REFRESH_CLUSTER_KEY", randomKey());
+    String clusterName = "trf-keycloak-" + ProcessHandle.current().pid();
+    List<CompletableFuture<ExampleServer>> boots = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      DemoPaths node =
+          new DemoPaths(
+              paths.war(),
+              paths.payaraMicro(),
+              paths.payaraConfig(),
+              paths.workDir().resolve("node-" + i));
+      ExampleServer.Grid member = new ExampleServer.Grid(clusterName, grid.get(i), grid);
+      int port = http.get(i);
+      boots.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  boot(
+                      node,
+                      port,
+                      config,
+                      environment,
+                      member,
+                      Map.of(LocalCoalescingWar.CONTEXT_ROOT, control))));
+    }
+    List<ExampleServer> nodes = new ArrayList<>();
+    RuntimeException failed = null;
+    for (CompletableFuture<ExampleServer> boot : boots) {
+      try {
+        nodes.add(boot.join());
+      } catch (CompletionException e) {
+        failed = failed == null ? new IllegalStateException(e.getCause()) : failed;
+      }
+    }
+    KeycloakCluster cluster = new KeycloakCluster(nodes);
+    if (failed != null) {
+      cluster.close();
+      throw failed;
+    }
+    return cluster;
+  }
+
+  /** The example's start page on node {@code i}. */
+  public URI app(int i) {
+    return nodes.get(i).app();
+  }
+
+  /** The control's start page on node {@code i}. */
+  public URI control(int i) {
+    return app(i).resolve(LocalCoalescingWar.CONTEXT_ROOT + "/");
+  }
+
+  /** Node {@code i}'s metrics endpoint (the example's: the control records none). */
+  public URI metrics(int i) {
+    return nodes.get(i).metrics();
+  }
+
+  /** How many nodes. */
+  public int size() {
+    return nodes.size();
+  }
+
+  @Override
+  public void close() {
+    nodes.forEach(ExampleServer::close);
+  }
+
+  private static ExampleServer boot(
+      DemoPaths node,
+      int port,
+      Map<String, String> config,
+      Map<String, String> environment,
+      ExampleServer.Grid member,
+      Map<String, Path> moreWars) {
+    try {
+      return ExampleServer.start(node, port, config, environment, member, moreWars);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static URI app(int port, String contextRoot) {
+    return URI.create("http://127.0.0.1:" + port + contextRoot + "/");
+  }
+
+  /** Made per run, never committed: a real key comes from an environment variable. */
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return Base64.getEncoder().encodeToString(key);
+  }
+}
