@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two Payara Micro instances of one application on this host, clustered over TCP on 127.0.0.1:
 # HTTP on 8081 and 8082, the data grid on 6901 and 6902. The same options as the project's
-# two-node test (src/test/java/dev/tokenrefresh/it/cluster/MicroCluster.java).
+# two-node test (src/test/java/dev/tokenrefresh/it/cluster/MicroCluster.java), and the executors
+# post-boot-commands.asadmin creates named for the module (token-refresh.executor, ...).
 #
 #   export TOKEN_REFRESH_CLUSTER_KEY=$(openssl rand -base64 32)   # the same for every instance
 #   payara-config/cluster-micro.sh payara-micro-6.2025.10.jar my-app.war
@@ -21,7 +22,10 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null' EXIT
 for i in 1 2; do
   # shellcheck disable=SC2046
-  java $(grep -v '^#' "$here/jvm-options.txt" | xargs) -jar "$jar" \
+  java $(grep -v '^#' "$here/jvm-options.txt" | xargs) \
+    -Dtoken-refresh.executor=concurrent/tokenRefresh \
+    -Dtoken-refresh.scheduled-executor=concurrent/tokenRefreshTimers \
+    -jar "$jar" \
     --deploy "$war" --name "node$i" --port "808$i" \
     --interfaces 127.0.0.1 --startport "690$i" \
     --clustermode tcpip:127.0.0.1:6901,127.0.0.1:6902 --clustername "$name" --nohostaware \

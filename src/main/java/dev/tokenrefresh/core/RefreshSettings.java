@@ -1,5 +1,8 @@
 package dev.tokenrefresh.core;
 
+import static dev.tokenrefresh.core.config.ConfigKey.*;
+
+import dev.tokenrefresh.core.config.ConfigKey;
 import java.time.Duration;
 
 /**
@@ -50,29 +53,29 @@ public record RefreshSettings(
       // Not a mere replay window: the same table carries a flight leader's second look, a dead
       // grant's refusal and a rotation no request stored yet. Zero would silently drop all three.
       throw invalid(
-          "rotation-grace",
+          ROTATION_GRACE,
           rotationGrace,
           "must be a duration > 0 (0 would let a request that read the session just before a"
               + " rotation redeem the rotated token again; 1s is the least sensible value)");
     }
-    atLeast("max-attempts", maxAttempts, 1);
-    positive("attempt-window", attemptWindow);
-    positive("cooldown", cooldown);
-    atLeast("breaker.failure-threshold", breakerFailureThreshold, 1);
-    positive("breaker.open-duration", breakerOpenDuration);
-    atLeast("breaker.half-open-probes", breakerHalfOpenProbes, 1);
-    atLeast("max-concurrent", maxConcurrent, 1);
-    atLeast("max-queued", maxQueued, 0);
-    positive("timeout", timeout);
+    atLeast(MAX_ATTEMPTS, maxAttempts, 1);
+    positive(ATTEMPT_WINDOW, attemptWindow);
+    positive(COOLDOWN, cooldown);
+    atLeast(BREAKER_FAILURE_THRESHOLD, breakerFailureThreshold, 1);
+    positive(BREAKER_OPEN_DURATION, breakerOpenDuration);
+    atLeast(BREAKER_HALF_OPEN_PROBES, breakerHalfOpenProbes, 1);
+    atLeast(MAX_CONCURRENT, maxConcurrent, 1);
+    atLeast(MAX_QUEUED, maxQueued, 0);
+    positive(TIMEOUT, timeout);
     if (!(heapFraction > 0.0 && heapFraction <= 1.0)) {
-      throw invalid("memory-pressure.heap-fraction", heapFraction, "must be > 0 and <= 1");
+      throw invalid(MEMORY_PRESSURE_HEAP_FRACTION, heapFraction, "must be > 0 and <= 1");
     }
-    positive("memory-pressure.sample-interval", memorySampleInterval);
-    positive("cleanup-interval", cleanupInterval);
-    atLeast("max-tracked-sessions", maxTrackedSessions, 1);
+    positive(MEMORY_PRESSURE_SAMPLE_INTERVAL, memorySampleInterval);
+    positive(CLEANUP_INTERVAL, cleanupInterval);
+    atLeast(MAX_TRACKED_SESSIONS, maxTrackedSessions, 1);
   }
 
-  /** The documented defaults (README, "Configuration"). */
+  /** The defaults of {@link ConfigKey}, which README's configuration tables show. */
   public static RefreshSettings defaults() {
     return builder().build();
   }
@@ -87,39 +90,39 @@ public record RefreshSettings(
     return new Builder(this);
   }
 
-  private static void positive(String key, Duration value) {
+  private static void positive(ConfigKey key, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
       throw invalid(key, value, "must be a duration > 0");
     }
   }
 
-  private static void atLeast(String key, int value, int min) {
+  private static void atLeast(ConfigKey key, int value, int min) {
     if (value < min) {
       throw invalid(key, value, "must be >= " + min);
     }
   }
 
-  private static IllegalArgumentException invalid(String key, Object value, String rule) {
-    return new IllegalArgumentException(PREFIX + key + " " + rule + ", was " + value);
+  private static IllegalArgumentException invalid(ConfigKey key, Object value, String rule) {
+    return new IllegalArgumentException(key.key() + " " + rule + ", was " + value);
   }
 
   /** Builds {@link RefreshSettings}; starts from the defaults. Not thread-safe. */
   public static final class Builder {
-    private Duration rotationGrace = Duration.ofSeconds(30);
-    private int maxAttempts = 5;
-    private Duration attemptWindow = Duration.ofSeconds(60);
-    private Duration cooldown = Duration.ofSeconds(30);
-    private int breakerFailureThreshold = 3;
-    private Duration breakerOpenDuration = Duration.ofSeconds(30);
-    private int breakerHalfOpenProbes = 1;
-    private int maxConcurrent = 10;
-    private int maxQueued = 200;
-    private Duration timeout = Duration.ofSeconds(30);
-    private boolean memoryPressureEnabled = true;
-    private double heapFraction = 0.9;
-    private Duration memorySampleInterval = Duration.ofSeconds(1);
-    private Duration cleanupInterval = Duration.ofMinutes(1);
-    private int maxTrackedSessions = 100_000;
+    private Duration rotationGrace = ROTATION_GRACE.defaultDuration();
+    private int maxAttempts = MAX_ATTEMPTS.defaultInt();
+    private Duration attemptWindow = ATTEMPT_WINDOW.defaultDuration();
+    private Duration cooldown = COOLDOWN.defaultDuration();
+    private int breakerFailureThreshold = BREAKER_FAILURE_THRESHOLD.defaultInt();
+    private Duration breakerOpenDuration = BREAKER_OPEN_DURATION.defaultDuration();
+    private int breakerHalfOpenProbes = BREAKER_HALF_OPEN_PROBES.defaultInt();
+    private int maxConcurrent = MAX_CONCURRENT.defaultInt();
+    private int maxQueued = MAX_QUEUED.defaultInt();
+    private Duration timeout = TIMEOUT.defaultDuration();
+    private boolean memoryPressureEnabled = MEMORY_PRESSURE_ENABLED.defaultBool();
+    private double heapFraction = MEMORY_PRESSURE_HEAP_FRACTION.defaultDecimal();
+    private Duration memorySampleInterval = MEMORY_PRESSURE_SAMPLE_INTERVAL.defaultDuration();
+    private Duration cleanupInterval = CLEANUP_INTERVAL.defaultDuration();
+    private int maxTrackedSessions = MAX_TRACKED_SESSIONS.defaultInt();
 
     private Builder() {}
 

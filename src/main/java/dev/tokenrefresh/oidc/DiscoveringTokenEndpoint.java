@@ -140,9 +140,17 @@ public final class DiscoveringTokenEndpoint implements TokenEndpoint {
     Duration delay = delayAfter(failures);
     nextAttemptAt = ticker.read() + delay.toNanos();
     if (failures == 1) {
+      // A document naming endpoints the settings refuse (e.g. plain http for an https issuer) is
+      // the provider's configuration, not an outage: say so, and retry, as it may be corrected.
+      String what =
+          failure instanceof IllegalArgumentException
+              ? "the identity provider's discovered endpoints were refused"
+              : "identity provider unreachable";
       LOG.warning(
           () ->
-              "token-refresh-filter: identity provider unreachable (retrying in "
+              "token-refresh-filter: "
+                  + what
+                  + " (retrying in "
                   + delay.toSeconds()
                   + " s, then with backoff up to "
                   + MAX_DELAY.toSeconds()

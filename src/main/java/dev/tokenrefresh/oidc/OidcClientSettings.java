@@ -1,6 +1,7 @@
 package dev.tokenrefresh.oidc;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import dev.tokenrefresh.core.config.ConfigKey;
 import java.net.URI;
 import java.time.Duration;
 
@@ -56,19 +57,19 @@ public record OidcClientSettings(
   public OidcClientSettings {
     requireAbsoluteHttp("token-endpoint", tokenEndpoint);
     if (clientId == null || clientId.isBlank()) {
-      throw new IllegalArgumentException(PREFIX + "client-id must be set");
+      throw new IllegalArgumentException(ConfigKey.OIDC_CLIENT_ID + " must be set");
     }
     if (clientAuth == null) {
-      throw new IllegalArgumentException(PREFIX + "client-auth must be set");
+      throw new IllegalArgumentException(ConfigKey.OIDC_CLIENT_AUTH + " must be set");
     }
     boolean hasSecret = clientSecret != null && !clientSecret.isBlank();
     if (clientAuth.needsSecret() && !hasSecret) {
       throw new IllegalArgumentException(
-          PREFIX + "client-secret must be set when client-auth is " + clientAuth.key());
+          ConfigKey.OIDC_CLIENT_SECRET + " must be set when client-auth is " + clientAuth.key());
     }
     if (!clientAuth.needsSecret() && clientSecret != null) {
       throw new IllegalArgumentException(
-          PREFIX + "client-secret must not be set for client-auth " + clientAuth.key());
+          ConfigKey.OIDC_CLIENT_SECRET + " must not be set for client-auth " + clientAuth.key());
     }
     if (clientAuth.needsKey() && clientKey == null) {
       throw new IllegalArgumentException(
@@ -103,7 +104,8 @@ public record OidcClientSettings(
     if (jwksUri != null) {
       requireAbsoluteHttp("jwks-uri", jwksUri);
       if (issuer == null) {
-        throw new IllegalArgumentException(PREFIX + "issuer must be set when jwks-uri is set");
+        throw new IllegalArgumentException(
+            ConfigKey.OIDC_ISSUER + " must be set when jwks-uri is set");
       }
     }
     if (issuer != null && "https".equalsIgnoreCase(issuer.getScheme())) {

@@ -1,12 +1,13 @@
 package dev.tokenrefresh.oidc;
 
+import dev.tokenrefresh.core.config.ConfigKey;
 import java.net.URI;
 import java.time.Duration;
 
 /**
- * Builds {@link OidcClientSettings}, starting from the documented defaults: {@code
- * client_secret_basic}, connect timeout 5 s, read timeout 10 s, default token lifetime 300 s, max
- * token size 16 KiB, ID tokens signed with RS256. Not thread-safe.
+ * Builds {@link OidcClientSettings}, starting from the defaults of {@link ConfigKey} (client
+ * authentication, timeouts, default token lifetime, max token size, ID-token algorithm). Not
+ * thread-safe.
  */
 public final class OidcClientSettingsBuilder {
 
@@ -15,14 +16,16 @@ public final class OidcClientSettingsBuilder {
   private String clientId;
   private String clientSecret;
   private ClientSigningKey clientKey;
-  private ClientAuthMethod clientAuth = ClientAuthMethod.CLIENT_SECRET_BASIC;
-  private Duration connectTimeout = Duration.ofSeconds(4);
-  private Duration readTimeout = Duration.ofSeconds(10);
+  private ClientAuthMethod clientAuth =
+      ClientAuthMethod.fromKey(ConfigKey.OIDC_CLIENT_AUTH.defaultValue().orElseThrow());
+  private Duration connectTimeout = ConfigKey.OIDC_CONNECT_TIMEOUT.defaultDuration();
+  private Duration readTimeout = ConfigKey.OIDC_READ_TIMEOUT.defaultDuration();
   private URI jwksUri;
   private String audience;
-  private String idTokenSigningAlg = "RS256";
-  private Duration defaultTokenLifetime = Duration.ofSeconds(300);
-  private int maxTokenSize = 16 * 1024;
+  private String idTokenSigningAlg =
+      ConfigKey.OIDC_ID_TOKEN_SIGNING_ALG.defaultValue().orElseThrow();
+  private Duration defaultTokenLifetime = ConfigKey.OIDC_DEFAULT_TOKEN_LIFETIME.defaultDuration();
+  private int maxTokenSize = ConfigKey.OIDC_MAX_TOKEN_SIZE.defaultInt();
 
   OidcClientSettingsBuilder() {}
 

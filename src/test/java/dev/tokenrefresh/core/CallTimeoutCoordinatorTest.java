@@ -8,12 +8,8 @@ import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.support.CoordinatorFixture;
 import dev.tokenrefresh.core.support.ScriptedEndpoint;
-import dev.tokenrefresh.core.support.Tokens;
-import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,7 +28,7 @@ class CallTimeoutCoordinatorTest {
       throws Exception {
     ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
     try (CoordinatorFixture f = new CoordinatorFixture(TWO_SLOTS_ONE_QUEUED, endpoint)) {
-      CompletableFuture<TokenSet> flight = startDistinctFlights(f, 1).get(0);
+      CompletableFuture<TokenSet> flight = f.startDistinctFlights(1).get(0);
       endpoint.awaitEntered(1);
 
       f.time.advance(Duration.ofSeconds(30));
@@ -55,22 +51,10 @@ class CallTimeoutCoordinatorTest {
     ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
     try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       for (int i = 0; i < 3; i++) {
-        startDistinctFlights(f, 1);
+        f.startDistinctFlights(1);
         f.time.advance(Duration.ofSeconds(30));
       }
       assertThat(f.coordinator.breakerState()).isEqualTo(BreakerState.OPEN);
     }
-  }
-
-  private static List<CompletableFuture<TokenSet>> startDistinctFlights(
-      CoordinatorFixture f, int n) {
-    List<CompletableFuture<TokenSet>> flights = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      flights.add(
-          f.coordinator
-              .refresh(SessionKey.of("user-" + System.nanoTime() + "-" + i), Tokens.expired())
-              .toCompletableFuture());
-    }
-    return flights;
   }
 }

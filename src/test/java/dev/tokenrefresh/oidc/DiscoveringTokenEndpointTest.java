@@ -128,6 +128,34 @@ class DiscoveringTokenEndpointTest {
   }
 
   @Test
+  void start_whenTheDiscoveredEndpointsAreRefused_warnsSayingRefusedNotUnreachable() {
+    DiscoveringTokenEndpoint endpoint =
+        new DiscoveringTokenEndpoint(
+            "https://idp.example/realm",
+            () -> {
+              if (attempts.incrementAndGet() == 1) {
+                throw new IllegalArgumentException(
+                    "token-refresh.oidc.token-endpoint must be https like the issuer"
+                        + " (https://idp.example/realm), was http://idp.example/realm/token");
+              }
+              return reached;
+            },
+            time,
+            Runnable::run,
+            time);
+    endpoint.start();
+
+    List<String> warnings =
+        logged.stream().filter(r -> r.getLevel() == Level.WARNING).map(this::text).toList();
+    assertThat(warnings).hasSize(1);
+    assertThat(warnings.get(0))
+        .contains("endpoints were refused")
+        .contains("token-refresh.oidc.token-endpoint must be https like the issuer")
+        .doesNotContain("unreachable");
+    assertThat(endpoint.untilReady()).isPresent();
+  }
+
+  @Test
   void refresh_beforeTheProviderIsReached_isANotSentFaultWithoutACall() {
     DiscoveringTokenEndpoint endpoint = failingFirst(1);
     endpoint.start();

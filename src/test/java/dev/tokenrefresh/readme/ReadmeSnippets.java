@@ -30,7 +30,9 @@ final class ReadmeSnippets {
       Pattern.compile(
           "<!-- snippet: (?<path>[^#\\s]+)(?:#(?<region>[\\w-]+))? -->\\n"
               + "```(?<lang>\\w*)\\n(?<body>(?s:.*?))```\\n<!-- /snippet -->");
-  private static final Pattern FENCE = Pattern.compile("(?m)^```(\\w*)$");
+
+  /** A fence, also one indented into a list item (a snippet there must move out of the list). */
+  private static final Pattern FENCE = Pattern.compile("(?m)^[ \\t]*```(\\w*)[ \\t]*$");
 
   private ReadmeSnippets() {}
 

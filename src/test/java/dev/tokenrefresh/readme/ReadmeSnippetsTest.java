@@ -63,7 +63,8 @@ class ReadmeSnippetsTest {
   void aBlockThatDriftedFromItsSource_isFound() {
     String readme =
         "intro\n<!-- snippet: A.java#call -->\n```java\nold();\n```\n<!-- /snippet -->\n"
-            + "```xml\n<unmarked/>\n```\n";
+            + "```xml\n<unmarked/>\n```\n"
+            + "1. a step:\n\n   ```properties\n   a=b\n   ```\n";
     String source =
         "class A {\n  void f() {\n    // snippet:call\n    call();\n"
             + "    // /snippet:call\n  }\n}\n";
@@ -74,7 +75,8 @@ class ReadmeSnippetsTest {
     assertThat(s.line()).isEqualTo(2);
     assertThat(s.body()).isEqualTo("old();\n");
     assertThat(ReadmeSnippets.expected(source, s.region())).isEqualTo("call();\n");
-    assertThat(ReadmeSnippets.unmarkedBlocks(readme, Set.of("xml"))).containsExactly(7);
+    assertThat(ReadmeSnippets.unmarkedBlocks(readme, Set.of("xml", "properties")))
+        .containsExactly(7, 12);
     assertThat(ReadmeSnippets.rewrite(readme, List.of("call();\n")))
         .contains("```java\ncall();\n```")
         .contains("<unmarked/>");

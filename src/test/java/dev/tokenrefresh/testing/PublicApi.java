@@ -21,6 +21,7 @@ public final class PublicApi {
           "dev.tokenrefresh.jakarta.store.HttpSessionTokenStore",
           "dev.tokenrefresh.jakarta.metrics.MetricNames",
           "dev.tokenrefresh.jakarta.config.ConfigReader",
+          "dev.tokenrefresh.core.config.ConfigKey",
           "dev.tokenrefresh.core.token.TokenSet",
           "dev.tokenrefresh.core.token.SessionKey",
           "dev.tokenrefresh.core.token.Fingerprint",

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.core.cluster;
 
+import dev.tokenrefresh.core.config.ConfigKey;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -16,10 +17,10 @@ import java.util.Optional;
 public final class ClusterKeys {
 
   /** The configuration key of the current key. */
-  public static final String KEY = "token-refresh.cluster.key";
+  public static final String KEY = ConfigKey.CLUSTER_KEY.key();
 
   /** The configuration key of the previous key. */
-  public static final String PREVIOUS_KEY = "token-refresh.cluster.previous-key";
+  public static final String PREVIOUS_KEY = ConfigKey.CLUSTER_PREVIOUS_KEY.key();
 
   private static final int KEY_BYTES = 32;
 

@@ -1,5 +1,10 @@
 package dev.tokenrefresh.core.cluster;
 
+import static dev.tokenrefresh.core.config.ConfigKey.CLUSTER_GRID_TIMEOUT;
+import static dev.tokenrefresh.core.config.ConfigKey.CLUSTER_LEASE;
+import static dev.tokenrefresh.core.config.ConfigKey.CLUSTER_SESSION_TTL;
+
+import dev.tokenrefresh.core.config.ConfigKey;
 import java.time.Duration;
 
 /**
@@ -13,32 +18,39 @@ import java.time.Duration;
  */
 public record ClusterSettings(Duration lease, Duration gridTimeout, Duration sessionTtl) {
 
-  private static final String P = "token-refresh.cluster.";
-
   /** Validates every field. */
   public ClusterSettings {
-    positive("lease", lease);
-    positive("grid-timeout", gridTimeout);
-    positive("session-ttl", sessionTtl);
+    positive(CLUSTER_LEASE, lease);
+    positive(CLUSTER_GRID_TIMEOUT, gridTimeout);
+    positive(CLUSTER_SESSION_TTL, sessionTtl);
     if (gridTimeout.compareTo(lease) >= 0) {
       throw new IllegalArgumentException(
-          P
-              + "grid-timeout must be shorter than "
-              + P
-              + "lease ("
+          CLUSTER_GRID_TIMEOUT
+              + " must be shorter than "
+              + CLUSTER_LEASE
+              + " ("
               + lease
               + "), was "
               + gridTimeout);
     }
     if (sessionTtl.compareTo(lease) < 0) {
       throw new IllegalArgumentException(
-          P + "session-ttl must be >= " + P + "lease (" + lease + "), was " + sessionTtl);
+          CLUSTER_SESSION_TTL
+              + " must be >= "
+              + CLUSTER_LEASE
+              + " ("
+              + lease
+              + "), was "
+              + sessionTtl);
     }
   }
 
-  /** The documented defaults (README, "Cluster"). */
+  /** The defaults of {@link ConfigKey}, which README's "Cluster" table shows. */
   public static ClusterSettings defaults() {
-    return new ClusterSettings(Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofHours(12));
+    return new ClusterSettings(
+        CLUSTER_LEASE.defaultDuration(),
+        CLUSTER_GRID_TIMEOUT.defaultDuration(),
+        CLUSTER_SESSION_TTL.defaultDuration());
   }
 
   /** How often a leading node renews its lease. */
@@ -46,9 +58,9 @@ public record ClusterSettings(Duration lease, Duration gridTimeout, Duration ses
     return lease.dividedBy(3);
   }
 
-  private static void positive(String key, Duration value) {
+  private static void positive(ConfigKey key, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(P + key + " must be a duration > 0, was " + value);
+      throw new IllegalArgumentException(key + " must be a duration > 0, was " + value);
     }
   }
 }

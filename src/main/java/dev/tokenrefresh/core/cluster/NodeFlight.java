@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The cluster side of one node's flight: compares the session's copy with the grid's, claims the
  * flight, then leads it, follows another node's lead (taking it over when that node leaves or gives
  * it up), or answers from a recorded outcome. Every grid call runs on the grid executor; every wait
- * is bounded (the grid timeout for the first look and claim, the follow deadline for a follower).
- * Thread-safe: its fields are written before the claim, or by compare-and-set.
+ * is bounded (the grid timeout for the first look and claim, the follow deadline for a follower's
+ * watch and wait). Thread-safe: its fields are written before the claim, or by compare-and-set.
  */
 final class NodeFlight {
 
@@ -45,6 +45,13 @@ final class NodeFlight {
   private volatile FlightLedger.Lease followed;
 
   private volatile Registration watch;
+
+  /**
+   * Bounds the wait for the grid's first answer (the first look and the claim); cancelled once the
+   * claim answered, so that a follower's further grid calls fall under its follow deadline.
+   */
+  private volatile Scheduler.Cancellable firstAnswer;
+
   private volatile Scheduler.Cancellable deadline;
   private volatile Scheduler.Cancellable recheck;
 
@@ -64,7 +71,7 @@ final class NodeFlight {
   }
 
   void start() {
-    Scheduler.Cancellable gridTimer =
+    firstAnswer =
         cluster.scheduler.schedule(
             () -> cluster.gridFailed(new TimeoutException("grid timeout"), flight),
             cluster.settings.gridTimeout());
@@ -73,7 +80,7 @@ final class NodeFlight {
           try {
             begin();
           } finally {
-            gridTimer.cancel();
+            firstAnswer.cancel();
           }
         },
         flight);
@@ -103,6 +110,7 @@ final class NodeFlight {
     redeem = tokens;
     Fingerprint key = tokens.refreshTokenFingerprint();
     FlightLedger.Claim claim = cluster.ledger.claim(key, session);
+    firstAnswer.cancel();
     cluster.gridAnswered();
     if (flight.isDone()) {
       // The grid timeout ended this flight while the claim was under way.
@@ -142,10 +150,11 @@ final class NodeFlight {
     if (watching.compareAndSet(false, true)) {
       cluster.metrics.claimFollowed();
       cluster.following(this);
-      watch = cluster.ledger.watch(lease.flight(), this::pushed);
+      // Before the watch: registering a listener is a grid call, bounded by this deadline too.
       deadline =
           cluster.scheduler.schedule(
               () -> cluster.run(this::deadlineReached, flight), cluster.followDeadline);
+      watch = cluster.ledger.watch(lease.flight(), this::pushed);
       // Removing a listener is a grid call: never on the thread that completed the flight.
       flight.whenComplete((tokens, failure) -> cluster.run(this::stopFollowing, null));
       scheduleRecheck();

@@ -1,5 +1,8 @@
 package dev.tokenrefresh.jakarta.cdi;
 
+import static dev.tokenrefresh.core.config.ConfigKey.EXECUTOR;
+import static dev.tokenrefresh.core.config.ConfigKey.SCHEDULED_EXECUTOR;
+
 import dev.tokenrefresh.jakarta.config.ConfigReader;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +27,8 @@ record ManagedExecutors(ExecutorService calls, ScheduledExecutorService timers) 
 
   private static final Logger LOG = Logger.getLogger(ManagedExecutors.class.getName());
 
-  static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
-  static final String DEFAULT_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
+  static final String DEFAULT_EXECUTOR = EXECUTOR.defaultValue().orElseThrow();
+  static final String DEFAULT_SCHEDULER = SCHEDULED_EXECUTOR.defaultValue().orElseThrow();
 
   /** What to run to create the dedicated executors, named in log lines and errors. */
   static final String HOW_TO_CREATE =
@@ -34,24 +37,27 @@ record ManagedExecutors(ExecutorService calls, ScheduledExecutorService timers) 
           + " wildfly-config/executors.cli (jboss-cli.sh --file)";
 
   static ManagedExecutors lookup(ConfigReader source) {
-    Optional<String> calls = source.text("token-refresh.executor");
-    Optional<String> timers = source.text("token-refresh.scheduled-executor");
+    Optional<String> calls = source.text(EXECUTOR.key());
+    Optional<String> timers = source.text(SCHEDULED_EXECUTOR.key());
     if (calls.isEmpty() || timers.isEmpty()) {
       LOG.info(
           () ->
               "token-refresh-filter runs on the server's default managed executors ("
                   + (calls.isEmpty() ? DEFAULT_EXECUTOR + " " : "")
                   + (timers.isEmpty() ? DEFAULT_SCHEDULER : "")
-                  + ") because token-refresh.executor / token-refresh.scheduled-executor are not"
-                  + " set. That works, but a slow identity provider then occupies threads the"
+                  + ") because "
+                  + EXECUTOR
+                  + " / "
+                  + SCHEDULED_EXECUTOR
+                  + " are not set. That works, but a slow identity provider then occupies threads the"
                   + " application shares; for dedicated executors "
                   + HOW_TO_CREATE
                   + " and set both keys.");
     }
     return new ManagedExecutors(
-        lookup("token-refresh.executor", calls.orElse(DEFAULT_EXECUTOR), ExecutorService.class),
+        lookup(EXECUTOR.key(), calls.orElse(DEFAULT_EXECUTOR), ExecutorService.class),
         lookup(
-            "token-refresh.scheduled-executor",
+            SCHEDULED_EXECUTOR.key(),
             timers.orElse(DEFAULT_SCHEDULER),
             ScheduledExecutorService.class));
   }

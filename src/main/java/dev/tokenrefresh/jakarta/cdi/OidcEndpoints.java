@@ -1,5 +1,11 @@
 package dev.tokenrefresh.jakarta.cdi;
 
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_CONNECT_TIMEOUT;
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_ISSUER;
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_READ_TIMEOUT;
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_TOKEN_ENDPOINT;
+
+import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.core.time.Scheduler;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.jakarta.config.ConfigReader;
@@ -26,9 +32,6 @@ import java.util.function.Supplier;
  */
 final class OidcEndpoints {
 
-  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(4);
-  private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
-
   private OidcEndpoints() {}
 
   /**
@@ -50,21 +53,19 @@ final class OidcEndpoints {
   static DiscoveringTokenEndpoint connect(
       ConfigReader source, Duration callTimeout, Surroundings around) {
     OidcClientSettingsBuilder builder = SettingsMapping.oidcSettings(source);
-    if (source.text("token-refresh.oidc.token-endpoint").isPresent()) {
+    if (source.text(OIDC_TOKEN_ENDPOINT.key()).isPresent()) {
       NimbusTokenEndpoint endpoint = endpoint(builder, callTimeout, around.clock());
       configured(source, endpoint.settings()).ifPresent(around.onEndpoints());
-      return discovering(
-          source.text("token-refresh.oidc.token-endpoint").get(), () -> endpoint, around);
+      return discovering(source.text(OIDC_TOKEN_ENDPOINT.key()).get(), () -> endpoint, around);
     }
     URI issuer =
         source
-            .text("token-refresh.oidc.issuer")
+            .text(OIDC_ISSUER.key())
             .map(URI::create)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "token-refresh.oidc.issuer or token-refresh.oidc.token-endpoint must be"
-                            + " set"));
+                        OIDC_ISSUER + " or " + OIDC_TOKEN_ENDPOINT + " must be set"));
     // Everything but the discovered endpoints is checked now, against stand-ins.
     endpoint(
         builder.endpoints(new ProviderEndpoints(issuer, issuer, issuer)),
@@ -72,8 +73,10 @@ final class OidcEndpoints {
         around.clock());
     ProviderDiscovery discovery =
         new ProviderDiscovery(
-            source.duration("token-refresh.oidc.connect-timeout").orElse(DEFAULT_CONNECT_TIMEOUT),
-            source.duration("token-refresh.oidc.read-timeout").orElse(DEFAULT_READ_TIMEOUT));
+            source
+                .duration(OIDC_CONNECT_TIMEOUT.key())
+                .orElse(OIDC_CONNECT_TIMEOUT.defaultDuration()),
+            source.duration(OIDC_READ_TIMEOUT.key()).orElse(OIDC_READ_TIMEOUT.defaultDuration()));
     return discovering(
         issuer.toString(),
         () -> {
@@ -98,8 +101,8 @@ final class OidcEndpoints {
             settings.issuer(),
             settings.tokenEndpoint(),
             settings.jwksUri(),
-            source.text("token-refresh.oidc.authorization-endpoint").map(URI::create).orElse(null),
-            source.text("token-refresh.oidc.end-session-endpoint").map(URI::create).orElse(null)));
+            source.text(ConfigKey.OIDC_AUTHORIZATION_ENDPOINT.key()).map(URI::create).orElse(null),
+            source.text(ConfigKey.OIDC_END_SESSION_ENDPOINT.key()).map(URI::create).orElse(null)));
   }
 
   private static NimbusTokenEndpoint endpoint(

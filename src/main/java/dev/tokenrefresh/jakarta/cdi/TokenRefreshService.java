@@ -5,6 +5,7 @@ import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
 import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.core.cluster.FlightGate;
+import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.core.health.LastSuccess;
 import dev.tokenrefresh.core.health.ReadinessReport;
 import dev.tokenrefresh.core.memory.HeapGauge;
@@ -107,8 +108,11 @@ public class TokenRefreshService {
       counts =
           new RefreshCounts(
               MetricsSelection.select(
-                  source.text("token-refresh.metrics"),
-                  source.text("otel.sdk.disabled").map("false"::equalsIgnoreCase).orElse(false),
+                  source.text(ConfigKey.METRICS.key()),
+                  source
+                      .text(ConfigKey.OTEL_SDK_DISABLED.key())
+                      .map("false"::equalsIgnoreCase)
+                      .orElse(false),
                   beans));
       RefreshMetrics metrics = counts;
       metrics.bindSuspendedRequests(() -> suspended.get().getAsInt());

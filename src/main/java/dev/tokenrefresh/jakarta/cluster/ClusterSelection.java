@@ -10,6 +10,7 @@ import dev.tokenrefresh.core.cluster.ClusterSettings;
 import dev.tokenrefresh.core.cluster.FlightGate;
 import dev.tokenrefresh.core.cluster.FlightLedger;
 import dev.tokenrefresh.core.cluster.SealedCodec;
+import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.core.token.Fingerprint;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
@@ -33,10 +34,10 @@ import java.util.logging.Logger;
 public final class ClusterSelection {
 
   /** The configuration key of the mode. */
-  public static final String MODE = "token-refresh.cluster";
+  public static final String MODE = ConfigKey.CLUSTER.key();
 
   /** The configuration key of the Infinispan cache's JNDI name. */
-  public static final String CACHE = "token-refresh.cluster.cache";
+  public static final String CACHE = ConfigKey.CLUSTER_CACHE.key();
 
   static final String HAZELCAST_API = "com.hazelcast.core.HazelcastInstance";
   static final String INFINISPAN_API = "org.infinispan.Cache";

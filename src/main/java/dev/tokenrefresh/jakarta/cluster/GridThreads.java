@@ -12,11 +12,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * outcomes). They are not the managed executor that runs provider calls: a server's default one may
  * have a single thread (Payara's core pool size is 0), and a lease renewal queued behind provider
  * calls would let the lease run out. Grid work needs no container context (no JNDI, no CDI), like
- * Hazelcast's own threads. Shut down with the deployment. Thread-safe.
+ * Hazelcast's own threads. Sized for flights arriving together: each makes a few blocking calls
+ * before its claim is answered (the session's record, the claim) and a follower one more (its
+ * watch); with 4 threads, 50 flights at once on one node queued the last claims beyond the 2 s grid
+ * timeout on a loaded 2-core machine (TwoNodeClusterIT, 50 sessions of 20 requests). The threads
+ * mostly wait for the grid's answer and time out when idle. Shut down with the deployment.
+ * Thread-safe.
  */
 final class GridThreads {
 
-  private static final int THREADS = 4;
+  private static final int THREADS = 16;
 
   private GridThreads() {}
 

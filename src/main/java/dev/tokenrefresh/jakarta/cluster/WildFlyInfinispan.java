@@ -1,6 +1,7 @@
 package dev.tokenrefresh.jakarta.cluster;
 
 import dev.tokenrefresh.core.cluster.ClusterGrid;
+import dev.tokenrefresh.core.config.ConfigKey;
 import java.util.Optional;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -14,7 +15,7 @@ import org.infinispan.Cache;
 final class WildFlyInfinispan {
 
   /** The cache {@code wildfly-config/cluster.cli} creates. */
-  static final String DEFAULT_CACHE = "java:jboss/infinispan/cache/web/token-refresh";
+  static final String DEFAULT_CACHE = ConfigKey.CLUSTER_CACHE.defaultValue().orElseThrow();
 
   private WildFlyInfinispan() {}
 

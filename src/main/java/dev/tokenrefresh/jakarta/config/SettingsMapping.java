@@ -1,5 +1,7 @@
 package dev.tokenrefresh.jakarta.config;
 
+import static dev.tokenrefresh.core.config.ConfigKey.*;
+
 import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.core.cluster.ClusterSettings;
 import dev.tokenrefresh.jakarta.filter.FilterSettings;
@@ -21,28 +23,26 @@ import java.util.Optional;
  */
 public final class SettingsMapping {
 
-  private static final String P = RefreshSettings.PREFIX;
-
   private SettingsMapping() {}
 
   /** The coordinator's thresholds; unset keys keep the documented defaults. */
   public static RefreshSettings refreshSettings(ConfigReader c) {
     RefreshSettings.Builder b = RefreshSettings.builder();
-    c.duration(P + "rotation-grace").ifPresent(b::rotationGrace);
-    c.integer(P + "max-attempts").ifPresent(b::maxAttempts);
-    c.duration(P + "attempt-window").ifPresent(b::attemptWindow);
-    c.duration(P + "cooldown").ifPresent(b::cooldown);
-    c.integer(P + "breaker.failure-threshold").ifPresent(b::breakerFailureThreshold);
-    c.duration(P + "breaker.open-duration").ifPresent(b::breakerOpenDuration);
-    c.integer(P + "breaker.half-open-probes").ifPresent(b::breakerHalfOpenProbes);
-    c.integer(P + "max-concurrent").ifPresent(b::maxConcurrent);
-    c.integer(P + "max-queued").ifPresent(b::maxQueued);
-    c.duration(P + "timeout").ifPresent(b::timeout);
-    c.bool(P + "memory-pressure.enabled").ifPresent(b::memoryPressureEnabled);
-    c.decimal(P + "memory-pressure.heap-fraction").ifPresent(b::heapFraction);
-    c.duration(P + "memory-pressure.sample-interval").ifPresent(b::memorySampleInterval);
-    c.duration(P + "cleanup-interval").ifPresent(b::cleanupInterval);
-    c.integer(P + "max-tracked-sessions").ifPresent(b::maxTrackedSessions);
+    c.duration(ROTATION_GRACE.key()).ifPresent(b::rotationGrace);
+    c.integer(MAX_ATTEMPTS.key()).ifPresent(b::maxAttempts);
+    c.duration(ATTEMPT_WINDOW.key()).ifPresent(b::attemptWindow);
+    c.duration(COOLDOWN.key()).ifPresent(b::cooldown);
+    c.integer(BREAKER_FAILURE_THRESHOLD.key()).ifPresent(b::breakerFailureThreshold);
+    c.duration(BREAKER_OPEN_DURATION.key()).ifPresent(b::breakerOpenDuration);
+    c.integer(BREAKER_HALF_OPEN_PROBES.key()).ifPresent(b::breakerHalfOpenProbes);
+    c.integer(MAX_CONCURRENT.key()).ifPresent(b::maxConcurrent);
+    c.integer(MAX_QUEUED.key()).ifPresent(b::maxQueued);
+    c.duration(TIMEOUT.key()).ifPresent(b::timeout);
+    c.bool(MEMORY_PRESSURE_ENABLED.key()).ifPresent(b::memoryPressureEnabled);
+    c.decimal(MEMORY_PRESSURE_HEAP_FRACTION.key()).ifPresent(b::heapFraction);
+    c.duration(MEMORY_PRESSURE_SAMPLE_INTERVAL.key()).ifPresent(b::memorySampleInterval);
+    c.duration(CLEANUP_INTERVAL.key()).ifPresent(b::cleanupInterval);
+    c.integer(MAX_TRACKED_SESSIONS.key()).ifPresent(b::maxTrackedSessions);
     return b.build();
   }
 
@@ -52,25 +52,24 @@ public final class SettingsMapping {
    */
   public static ClusterSettings clusterSettings(ConfigReader c) {
     ClusterSettings d = ClusterSettings.defaults();
-    String k = P + "cluster.";
     return new ClusterSettings(
-        c.duration(k + "lease").orElse(d.lease()),
-        c.duration(k + "grid-timeout").orElse(d.gridTimeout()),
-        c.duration(k + "session-ttl").orElse(d.sessionTtl()));
+        c.duration(CLUSTER_LEASE.key()).orElse(d.lease()),
+        c.duration(CLUSTER_GRID_TIMEOUT.key()).orElse(d.gridTimeout()),
+        c.duration(CLUSTER_SESSION_TTL.key()).orElse(d.sessionTtl()));
   }
 
   /** The filter's own settings. */
   public static FilterSettings filterSettings(ConfigReader c, RefreshSettings core) {
     FilterSettings d = FilterSettings.defaults(core.timeout());
     return new FilterSettings(
-        c.bool(P + "enabled").orElse(d.enabled()),
-        c.duration(P + "refresh-ahead").orElse(d.refreshAhead()),
-        c.text(P + "exclude-paths").map(SettingsMapping::list).orElse(d.excludedPaths()),
-        c.text(P + "login-path").orElse(d.loginPath()),
-        c.bool(P + "bearer-header").orElse(d.bearerHeader()),
+        c.bool(ENABLED.key()).orElse(d.enabled()),
+        c.duration(REFRESH_AHEAD.key()).orElse(d.refreshAhead()),
+        c.text(EXCLUDE_PATHS.key()).map(SettingsMapping::list).orElse(d.excludedPaths()),
+        c.text(LOGIN_PATH.key()).orElse(d.loginPath()),
+        c.bool(BEARER_HEADER.key()).orElse(d.bearerHeader()),
         core.timeout().plus(FilterSettings.WAIT_MARGIN),
-        c.integer(P + "max-suspended").orElse(d.maxSuspended()),
-        c.integer(P + "max-suspended-per-flight").orElse(d.maxSuspendedPerFlight()));
+        c.integer(MAX_SUSPENDED.key()).orElse(d.maxSuspended()),
+        c.integer(MAX_SUSPENDED_PER_FLIGHT.key()).orElse(d.maxSuspendedPerFlight()));
   }
 
   /**
@@ -79,7 +78,7 @@ public final class SettingsMapping {
    * is failing, not the node, and requests with valid tokens still work).
    */
   public static boolean breakerOpenIsDown(ConfigReader c) {
-    return c.bool(P + "health.breaker-open-down").orElse(false);
+    return c.bool(HEALTH_BREAKER_OPEN_DOWN.key()).orElse(HEALTH_BREAKER_OPEN_DOWN.defaultBool());
   }
 
   /**
@@ -87,21 +86,22 @@ public final class SettingsMapping {
    * completes them from {@code token-refresh.oidc.issuer} or {@code token-endpoint}.
    */
   public static OidcClientSettingsBuilder oidcSettings(ConfigReader c) {
-    String o = P + "oidc.";
     OidcClientSettingsBuilder b = dev.tokenrefresh.oidc.OidcClientSettings.builder();
-    c.text(o + "token-endpoint").map(v -> uri(o + "token-endpoint", v)).ifPresent(b::tokenEndpoint);
-    c.text(o + "issuer").map(v -> uri(o + "issuer", v)).ifPresent(b::issuer);
-    c.text(o + "client-id").ifPresent(b::clientId);
-    c.text(o + "client-secret").ifPresent(b::clientSecret);
-    c.text(o + "client-auth").map(ClientAuthMethod::fromKey).ifPresent(b::clientAuth);
+    c.text(OIDC_TOKEN_ENDPOINT.key())
+        .map(v -> uri(OIDC_TOKEN_ENDPOINT.key(), v))
+        .ifPresent(b::tokenEndpoint);
+    c.text(OIDC_ISSUER.key()).map(v -> uri(OIDC_ISSUER.key(), v)).ifPresent(b::issuer);
+    c.text(OIDC_CLIENT_ID.key()).ifPresent(b::clientId);
+    c.text(OIDC_CLIENT_SECRET.key()).ifPresent(b::clientSecret);
+    c.text(OIDC_CLIENT_AUTH.key()).map(ClientAuthMethod::fromKey).ifPresent(b::clientAuth);
     clientKey(c).ifPresent(b::clientKey);
-    c.duration(o + "connect-timeout").ifPresent(b::connectTimeout);
-    c.duration(o + "read-timeout").ifPresent(b::readTimeout);
-    c.text(o + "jwks-uri").map(v -> uri(o + "jwks-uri", v)).ifPresent(b::jwksUri);
-    c.text(o + "audience").ifPresent(b::audience);
-    c.text(o + "id-token-signing-alg").ifPresent(b::idTokenSigningAlg);
-    c.duration(o + "default-token-lifetime").ifPresent(b::defaultTokenLifetime);
-    c.integer(o + "max-token-size").ifPresent(b::maxTokenSize);
+    c.duration(OIDC_CONNECT_TIMEOUT.key()).ifPresent(b::connectTimeout);
+    c.duration(OIDC_READ_TIMEOUT.key()).ifPresent(b::readTimeout);
+    c.text(OIDC_JWKS_URI.key()).map(v -> uri(OIDC_JWKS_URI.key(), v)).ifPresent(b::jwksUri);
+    c.text(OIDC_AUDIENCE.key()).ifPresent(b::audience);
+    c.text(OIDC_ID_TOKEN_SIGNING_ALG.key()).ifPresent(b::idTokenSigningAlg);
+    c.duration(OIDC_DEFAULT_TOKEN_LIFETIME.key()).ifPresent(b::defaultTokenLifetime);
+    c.integer(OIDC_MAX_TOKEN_SIZE.key()).ifPresent(b::maxTokenSize);
     return b;
   }
 
@@ -115,23 +115,25 @@ public final class SettingsMapping {
    * @throws IllegalArgumentException naming the key; never quoting the private key
    */
   public static Optional<ClientSigningKey> clientKey(ConfigReader c) {
-    String o = P + "oidc.";
-    Optional<String> inline = c.text(o + "client-key");
-    Optional<String> file = c.text(o + "client-key-file");
-    Optional<String> keyId = c.text(o + "client-key-id");
-    Optional<String> alg = c.text(o + "client-key-alg");
+    Optional<String> inline = c.text(OIDC_CLIENT_KEY.key());
+    Optional<String> file = c.text(OIDC_CLIENT_KEY_FILE.key());
+    Optional<String> keyId = c.text(OIDC_CLIENT_KEY_ID.key());
+    Optional<String> alg = c.text(OIDC_CLIENT_KEY_ALG.key());
     if (inline.isPresent() && file.isPresent()) {
       throw new IllegalArgumentException(
-          o + "client-key and " + o + "client-key-file are both set; set one of them");
+          OIDC_CLIENT_KEY + " and " + OIDC_CLIENT_KEY_FILE + " are both set; set one of them");
     }
     if (inline.isEmpty() && file.isEmpty()) {
       if (keyId.isPresent() || alg.isPresent()) {
         throw new IllegalArgumentException(
-            o + "client-key-id and client-key-alg need " + o + "client-key or client-key-file");
+            OIDC_CLIENT_KEY_ID
+                + " and client-key-alg need "
+                + OIDC_CLIENT_KEY
+                + " or client-key-file");
       }
       return Optional.empty();
     }
-    String text = inline.isPresent() ? inline.get() : read(o + "client-key-file", file.get());
+    String text = inline.isPresent() ? inline.get() : read(OIDC_CLIENT_KEY_FILE.key(), file.get());
     return Optional.of(ClientSigningKey.parse(text, keyId.orElse(null), alg.orElse(null)));
   }
 

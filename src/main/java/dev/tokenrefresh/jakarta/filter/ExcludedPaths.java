@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.filter;
 
+import dev.tokenrefresh.core.config.ConfigKey;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  */
 final class ExcludedPaths {
 
-  private static final String KEY = "token-refresh.exclude-paths";
+  private static final String KEY = ConfigKey.EXCLUDE_PATHS.key();
 
   private ExcludedPaths() {}
 

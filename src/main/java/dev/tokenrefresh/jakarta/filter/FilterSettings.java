@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.filter;
 
+import dev.tokenrefresh.core.config.ConfigKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -42,13 +43,14 @@ public record FilterSettings(
     Objects.requireNonNull(refreshAhead, "refreshAhead");
     if (refreshAhead.isNegative()) {
       throw new IllegalArgumentException(
-          "token-refresh.refresh-ahead must be a duration >= 0, was " + refreshAhead);
+          ConfigKey.REFRESH_AHEAD + " must be a duration >= 0, was " + refreshAhead);
     }
     excludedPaths = ExcludedPaths.normalise(excludedPaths);
     loginPath = loginPath == null ? "" : loginPath;
     if (!loginPath.isEmpty() && !isLocalPath(loginPath)) {
       throw new IllegalArgumentException(
-          "token-refresh.login-path must be a path of this application starting with a single '/'"
+          ConfigKey.LOGIN_PATH
+              + " must be a path of this application starting with a single '/'"
               + " (not '//' nor '/\\', which a browser reads as another host; no scheme, no"
               + " white space or control characters), was '"
               + loginPath
@@ -56,7 +58,8 @@ public record FilterSettings(
     }
     if (maxSuspended < 1 || maxSuspendedPerFlight < 1) {
       throw new IllegalArgumentException(
-          "token-refresh.max-suspended and token-refresh.max-suspended-per-flight must be >= 1,"
+          ConfigKey.MAX_SUSPENDED
+              + " and token-refresh.max-suspended-per-flight must be >= 1,"
               + " were "
               + maxSuspended
               + " and "
@@ -64,17 +67,17 @@ public record FilterSettings(
     }
   }
 
-  /** The documented defaults. */
+  /** The defaults of {@link ConfigKey}, which README's "Filter" table shows. */
   public static FilterSettings defaults(Duration coordinatorTimeout) {
     return new FilterSettings(
-        true,
-        Duration.ofSeconds(30),
+        ConfigKey.ENABLED.defaultBool(),
+        ConfigKey.REFRESH_AHEAD.defaultDuration(),
         List.of(),
         "",
-        false,
+        ConfigKey.BEARER_HEADER.defaultBool(),
         coordinatorTimeout.plus(WAIT_MARGIN),
-        20_000,
-        10_000);
+        ConfigKey.MAX_SUSPENDED.defaultInt(),
+        ConfigKey.MAX_SUSPENDED_PER_FLIGHT.defaultInt());
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.tokenrefresh.jakarta.metrics;
 
+import static dev.tokenrefresh.core.config.ConfigKey.METRICS;
+
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import jakarta.enterprise.inject.Instance;
 import java.util.Locale;
@@ -38,7 +40,7 @@ public final class MetricsSelection {
    */
   public static RefreshMetrics select(
       Optional<String> choice, boolean otelSdkEnabled, Instance<Object> beans) {
-    String c = choice.orElse("auto").toLowerCase(Locale.ROOT);
+    String c = choice.orElse(METRICS.defaultValue().orElseThrow()).toLowerCase(Locale.ROOT);
     switch (c) {
       case "none":
         return RefreshMetrics.noop();
@@ -62,8 +64,8 @@ public final class MetricsSelection {
         return found.orElse(RefreshMetrics.noop());
       default:
         throw new IllegalArgumentException(
-            "token-refresh.metrics must be auto, microprofile, opentelemetry, micrometer or none,"
-                + " was '"
+            METRICS
+                + " must be auto, microprofile, opentelemetry, micrometer or none, was '"
                 + choice.orElse("")
                 + "'");
     }
@@ -73,7 +75,7 @@ public final class MetricsSelection {
     return adapter.orElseThrow(
         () ->
             new IllegalArgumentException(
-                "token-refresh.metrics is " + choice + ", but the server does not provide it"));
+                METRICS + " is " + choice + ", but the server does not provide it"));
   }
 
   private static Optional<RefreshMetrics> microProfile(Instance<Object> beans) {

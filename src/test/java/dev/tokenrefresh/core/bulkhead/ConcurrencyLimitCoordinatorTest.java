@@ -12,7 +12,6 @@ import dev.tokenrefresh.core.support.Tokens;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,7 +31,7 @@ class ConcurrencyLimitCoordinatorTest {
   void refresh_beyondSlotsAndQueue_isRejectedAsSaturated() throws Exception {
     ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
     try (CoordinatorFixture f = new CoordinatorFixture(TWO_SLOTS_ONE_QUEUED, endpoint)) {
-      List<CompletableFuture<TokenSet>> flights = startDistinctFlights(f, 4);
+      List<CompletableFuture<TokenSet>> flights = f.startDistinctFlights(4);
 
       assertThat(f.coordinator.inFlightCalls()).isEqualTo(2);
       assertThat(f.coordinator.queuedFlights()).isEqualTo(1);
@@ -50,12 +49,12 @@ class ConcurrencyLimitCoordinatorTest {
   void slot_isNotReleasedWhenCallersStopWaiting_onlyWhenTheCallFinishes() throws Exception {
     ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
     try (CoordinatorFixture f = new CoordinatorFixture(TWO_SLOTS_ONE_QUEUED, endpoint)) {
-      List<CompletableFuture<TokenSet>> flights = startDistinctFlights(f, 2);
+      List<CompletableFuture<TokenSet>> flights = f.startDistinctFlights(2);
       endpoint.awaitEntered(2);
       flights.forEach(flight -> flight.cancel(true));
 
       assertThat(f.coordinator.inFlightCalls()).isEqualTo(2);
-      CompletableFuture<TokenSet> queued = startDistinctFlights(f, 1).get(0);
+      CompletableFuture<TokenSet> queued = f.startDistinctFlights(1).get(0);
       assertThat(f.coordinator.queuedFlights()).isEqualTo(1);
 
       endpoint.open();
@@ -72,7 +71,7 @@ class ConcurrencyLimitCoordinatorTest {
     RefreshSettings settings =
         TWO_SLOTS_ONE_QUEUED.toBuilder().timeout(Duration.ofSeconds(5)).maxAttempts(1).build();
     try (CoordinatorFixture f = new CoordinatorFixture(settings, endpoint)) {
-      startDistinctFlights(f, 2);
+      f.startDistinctFlights(2);
       SessionKey waiting = SessionKey.of("waiting");
       CompletableFuture<TokenSet> queued =
           f.coordinator.refresh(waiting, Tokens.expired()).toCompletableFuture();
@@ -90,18 +89,6 @@ class ConcurrencyLimitCoordinatorTest {
           .as("the session's one attempt was not spent by the queue")
           .isNotNull();
     }
-  }
-
-  private static List<CompletableFuture<TokenSet>> startDistinctFlights(
-      CoordinatorFixture f, int n) {
-    List<CompletableFuture<TokenSet>> flights = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      flights.add(
-          f.coordinator
-              .refresh(SessionKey.of("user-" + System.nanoTime() + "-" + i), Tokens.expired())
-              .toCompletableFuture());
-    }
-    return flights;
   }
 
   private static void assertRejected(CompletableFuture<TokenSet> flight, RejectionReason reason) {

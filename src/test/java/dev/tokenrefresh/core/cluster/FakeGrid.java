@@ -35,6 +35,11 @@ final class FakeGrid {
   volatile boolean dropEvents;
   volatile CountDownLatch hang;
 
+  /** When set, a listener's registration counts it down and then waits for {@link #hangListen}. */
+  volatile CountDownLatch listenEntered;
+
+  volatile CountDownLatch hangListen;
+
   FakeGrid(Ticker ticker) {
     this.ticker = ticker;
   }
@@ -124,6 +129,22 @@ final class FakeGrid {
         throw new IllegalStateException("grid failing");
       }
       CountDownLatch h = hang;
+      if (h != null) {
+        try {
+          h.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted");
+        }
+      }
+    }
+
+    private void awaitListen() {
+      CountDownLatch entered = listenEntered;
+      CountDownLatch h = hangListen;
+      if (entered != null) {
+        entered.countDown();
+      }
       if (h != null) {
         try {
           h.await();
@@ -244,6 +265,7 @@ final class FakeGrid {
       @Override
       public Registration listen(String key, Consumer<Optional<byte[]>> onChange) {
         enter();
+        awaitListen();
         Consumer<Optional<byte[]>> mine =
             v -> {
               if (members.contains(member)) {

@@ -77,6 +77,38 @@ class GridFailureTest {
     }
   }
 
+  /**
+   * The grid timeout bounds the first look and the claim: a follower whose watch registration is
+   * slow (50 flights at once on one node's grid threads, under load) waits on within its follow
+   * deadline and gets the leader's outcome, instead of a 503.
+   */
+  @Test
+  void followerWatchSlowerThanTheGridTimeout_noGridFailure_andTheFollowerGetsTheOutcome()
+      throws Exception {
+    ScriptedEndpoint idp = ScriptedEndpoint.gated();
+    ExecutorService gridThreads = Executors.newFixedThreadPool(4);
+    try (ClusterNodes cluster = new ClusterNodes().clustered(2, i -> idp, gridThreads)) {
+      SessionKey session = SessionKey.of("slow-watch");
+      TokenSet old = Tokens.expired();
+      CompletableFuture<TokenSet> leader = refresh(cluster.node(0).coordinator(), session, old);
+      idp.awaitEntered(1);
+      cluster.grid.listenEntered = new CountDownLatch(1);
+      cluster.grid.hangListen = new CountDownLatch(1);
+      CompletableFuture<TokenSet> follower = refresh(cluster.node(1).coordinator(), session, old);
+      assertThat(cluster.grid.listenEntered.await(10, TimeUnit.SECONDS)).isTrue();
+
+      cluster.time.advance(ClusterNodes.CLUSTER.gridTimeout().plusMillis(1));
+      cluster.grid.hangListen.countDown();
+      idp.open();
+
+      assertThat(follower.get(10, TimeUnit.SECONDS)).isEqualTo(leader.get(10, TimeUnit.SECONDS));
+      assertThat(idp.calls()).isEqualTo(1);
+      assertThat(cluster.count("grid.failed")).isZero();
+    } finally {
+      gridThreads.shutdownNow();
+    }
+  }
+
   @Test
   void everyGridEntry_expiresWithinTheSessionTimeToLive() throws Exception {
     ScriptedEndpoint idp = ScriptedEndpoint.immediate();

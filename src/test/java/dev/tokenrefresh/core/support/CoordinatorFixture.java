@@ -4,9 +4,15 @@ import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
 import dev.tokenrefresh.core.RefreshSettings;
 import dev.tokenrefresh.core.TokenEndpoint;
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,6 +26,7 @@ public final class CoordinatorFixture implements AutoCloseable {
   public final AtomicReference<Double> heap = new AtomicReference<>(0.1);
   public final ExecutorService executor = Executors.newCachedThreadPool();
   public final RefreshCoordinator coordinator;
+  private final AtomicInteger sessions = new AtomicInteger();
 
   public CoordinatorFixture(RefreshSettings settings, TokenEndpoint endpoint) {
     this.coordinator =
@@ -29,6 +36,18 @@ public final class CoordinatorFixture implements AutoCloseable {
 
   public CoordinatorFixture(TokenEndpoint endpoint) {
     this(RefreshSettings.defaults(), endpoint);
+  }
+
+  /** Starts {@code n} refreshes of {@code n} sessions of their own: {@code n} separate flights. */
+  public List<CompletableFuture<TokenSet>> startDistinctFlights(int n) {
+    List<CompletableFuture<TokenSet>> flights = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      flights.add(
+          coordinator
+              .refresh(SessionKey.of("user-" + sessions.incrementAndGet()), Tokens.expired())
+              .toCompletableFuture());
+    }
+    return flights;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.tokenrefresh.jakarta.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.core.config.DurationSyntax;
 import dev.tokenrefresh.oidc.OidcClientSettings;
 import dev.tokenrefresh.property.Gen;
 import dev.tokenrefresh.property.Tries;

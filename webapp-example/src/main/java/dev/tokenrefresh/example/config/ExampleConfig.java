@@ -1,5 +1,8 @@
 package dev.tokenrefresh.example.config;
 
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_CONNECT_TIMEOUT;
+import static dev.tokenrefresh.core.config.ConfigKey.OIDC_READ_TIMEOUT;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
@@ -13,7 +16,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -47,8 +49,8 @@ public class ExampleConfig {
             .map(ClientAuthMethod::fromKey)
             .orElse(ClientAuthMethod.CLIENT_SECRET_BASIC),
         JWSAlgorithm.parse(c.text(OIDC + "id-token-signing-alg").orElse("RS256")),
-        c.duration(OIDC + "connect-timeout").orElse(Duration.ofSeconds(5)),
-        c.duration(OIDC + "read-timeout").orElse(Duration.ofSeconds(10)));
+        c.duration(OIDC_CONNECT_TIMEOUT.key()).orElse(OIDC_CONNECT_TIMEOUT.defaultDuration()),
+        c.duration(OIDC_READ_TIMEOUT.key()).orElse(OIDC_READ_TIMEOUT.defaultDuration()));
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.tokenrefresh.jakarta.config;
+package dev.tokenrefresh.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.tokenrefresh.jakarta.config;
+package dev.tokenrefresh.core.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
