@@ -93,8 +93,8 @@ public final class KeycloakAdmin {
   }
 
   /**
-   * Registers the example's callback and post-logout address at the client: the example runs on a
-   * free port chosen per run, which the realm file cannot know.
+   * Registers the example's callback, post-logout address and back-channel logout URL at the
+   * client: the example runs on a free port chosen per run, which the realm file cannot know.
    */
   public void registerApp(String clientId, URI app) throws IOException, InterruptedException {
     List<Object> found =
@@ -109,6 +109,9 @@ public final class KeycloakAdmin {
     Map<String, Object> attributes =
         new LinkedHashMap<>((Map<String, Object>) client.getOrDefault("attributes", Map.of()));
     attributes.put("post.logout.redirect.uris", app.toString());
+    // OpenID Connect Back-Channel Logout to the library's endpoint, with the session's sid
+    attributes.put("backchannel.logout.url", app.resolve("oidc/back-channel-logout").toString());
+    attributes.put("backchannel.logout.session.required", "true");
     client.put("attributes", attributes);
     send("PUT", "clients/" + client.get("id"), JSONObjectUtils.toJSONString(client), 204);
   }
