@@ -82,7 +82,8 @@ public final class RefreshCoordinator implements CoordinatorGauges {
             settings.cooldown(),
             settings.maxTrackedSessions(),
             ports.ticker(),
-            metrics::cooldownStarted);
+            metrics::cooldownStarted,
+            metrics::attemptUntracked);
     this.breaker =
         new CircuitBreaker(
             settings.breakerFailureThreshold(),

@@ -71,6 +71,22 @@ class BoundedStateTest {
   }
 
   @Test
+  void limiter_atItsCap_reportsEachUntrackedAdmission() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
+    RefreshSettings oneTracked = RefreshSettings.builder().maxTrackedSessions(1).build();
+    try (CoordinatorFixture f = new CoordinatorFixture(oneTracked, endpoint)) {
+      f.coordinator.refresh(SessionKey.of("tracked"), Tokens.expired()).toCompletableFuture().get();
+      assertThat(f.metrics.count("untracked")).isZero();
+
+      f.coordinator.refresh(SessionKey.of("a"), Tokens.expired()).toCompletableFuture().get();
+      f.coordinator.refresh(SessionKey.of("b"), Tokens.expired()).toCompletableFuture().get();
+
+      assertThat(endpoint.calls()).as("all three refreshed").isEqualTo(3);
+      assertThat(f.metrics.count("untracked")).isEqualTo(2);
+    }
+  }
+
+  @Test
   void limiter_atItsCap_purgesAtMostOncePerSecondHoweverManyNewSessionsArrive() {
     AttemptLimiter limiter =
         new AttemptLimiter(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100, time, () -> {});

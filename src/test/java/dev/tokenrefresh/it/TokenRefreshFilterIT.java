@@ -24,7 +24,9 @@ class TokenRefreshFilterIT extends ContainerIT
         GarbageResponseScenarios,
         MetricsScenarios,
         BlockingFallbackScenarios,
-        HealthScenarios {
+        HealthScenarios,
+        ExcludedPathScenarios,
+        NimbusOriginScenarios {
 
   @Deployment(testable = false)
   static WebArchive deployment() {

@@ -93,7 +93,7 @@ class NimbusTokenEndpointProviderTest {
   void discover_withIssuer_resolvesTokenEndpointAndJwks() {
     URI issuer = provider.issuerUrl(ISSUER_ID).uri();
     ProviderEndpoints endpoints =
-        new ProviderDiscovery(Duration.ofSeconds(2), Duration.ofSeconds(2)).discover(issuer);
+        new ProviderDiscovery(Duration.ofSeconds(10), Duration.ofSeconds(10)).discover(issuer);
     assertThat(endpoints.tokenEndpoint()).isEqualTo(provider.tokenEndpointUrl(ISSUER_ID).uri());
     assertThat(endpoints.jwksUri()).isEqualTo(provider.jwksUrl(ISSUER_ID).uri());
   }
@@ -101,7 +101,7 @@ class NimbusTokenEndpointProviderTest {
   @Test
   void refresh_withDiscoveredEndpoints_validatesTheIdToken() throws Exception {
     ProviderEndpoints endpoints =
-        new ProviderDiscovery(Duration.ofSeconds(2), Duration.ofSeconds(2))
+        new ProviderDiscovery(Duration.ofSeconds(10), Duration.ofSeconds(10))
             .discover(provider.issuerUrl(ISSUER_ID).uri());
     var settings =
         OidcClientSettings.builder().endpoints(endpoints).clientId(CLIENT_ID).clientSecret(SECRET);

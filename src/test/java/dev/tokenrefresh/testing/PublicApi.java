@@ -35,7 +35,8 @@ public final class PublicApi {
           "dev.tokenrefresh.core.error.FaultKind",
           "dev.tokenrefresh.oidc.ClientAuthMethod",
           "dev.tokenrefresh.oidc.ClientSigningKey",
-          "dev.tokenrefresh.oidc.ClientAuthenticator");
+          "dev.tokenrefresh.oidc.ClientAuthenticator",
+          "dev.tokenrefresh.jakarta.login.OidcLogin");
 
   private PublicApi() {}
 

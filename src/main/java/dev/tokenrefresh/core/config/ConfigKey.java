@@ -199,6 +199,60 @@ public enum ConfigKey {
       "24h",
       "how long an unseen session stays in the back-channel index"),
   // not ours: the OpenTelemetry SDK's own switch, read to pick the metrics adapter
+  // the login mechanism (jakarta.login) and the built-in client takeover (jakarta.builtin)
+  BUILTIN_OIDC_TAKEOVER(
+      "token-refresh.builtin-oidc.takeover",
+      "false",
+      "true: take over the built-in client's refresh. Needs Jakarta Security 4.0"),
+  BUILTIN_OIDC_MAX_BLOCKED(
+      "token-refresh.builtin-oidc.max-blocked",
+      "20",
+      "request threads that may wait for refreshes at once: an authentication mechanism cannot su"),
+  LOGIN_ENABLED(
+      "token-refresh.login.enabled", "false", "true activates the HttpAuthenticationMechanism"),
+  LOGIN_CALLBACK_PATH(
+      "token-refresh.login.callback-path",
+      "/oidc/callback",
+      "where the provider sends the browser back"),
+  LOGIN_LOGOUT_PATH(
+      "token-refresh.login.logout-path",
+      "/oidc/logout",
+      "RP-initiated logout, POST only, with the session's CSRF token"),
+  LOGIN_BACK_CHANNEL_LOGOUT_PATH(
+      "token-refresh.login.back-channel-logout-path",
+      "/oidc/back-channel-logout",
+      "OpenID Connect Back-Channel Logout 1.0 endpoint"),
+  LOGIN_REDIRECT_URI(
+      "token-refresh.login.redirect-uri", null, "the absolute callback URL sent to the provider"),
+  LOGIN_SCOPE("token-refresh.login.scope", "openid profile", "scopes asked for"),
+  LOGIN_PRINCIPAL_CLAIM(
+      "token-refresh.login.principal-claim",
+      "preferred_username",
+      "ID-token claim naming the caller"),
+  LOGIN_GROUPS_CLAIM(
+      "token-refresh.login.groups-claim", "groups", "dotted claim path of the caller's groups"),
+  LOGIN_POST_LOGOUT_REDIRECT_URIS(
+      "token-refresh.login.post-logout-redirect-uris",
+      null,
+      "comma-separated absolute URLs the provider may send the browser to after logout"),
+  LOGIN_TRUST_FORWARDED_HEADERS(
+      "token-refresh.login.trust-forwarded-headers",
+      "false",
+      "take scheme and host of the derived redirect URI from X-Forwarded-Proto / X-Forwarded-Host"),
+  LOGIN_SECURE_COOKIE(
+      "token-refresh.login.secure-cookie", "false", "mark the session cookie Secure"),
+  LOGIN_LOGIN_TIMEOUT(
+      "token-refresh.login.login-timeout", "10m", "how long a login may stay at the provider"),
+  LOGIN_LOGOUT_TOKEN_MAX_AGE(
+      "token-refresh.login.logout-token-max-age", "5m", "oldest iat of an accepted logout token"),
+  LOGIN_MAX_SESSIONS(
+      "token-refresh.login.max-sessions",
+      "10000",
+      "cap of the sessions a back-channel logout can find on this node, and of remembered logout-"),
+  LOGIN_SESSION_INDEX_IDLE(
+      "token-refresh.login.session-index-idle",
+      "24h",
+      "a session unseen this long leaves the back-channel index"),
   OTEL_SDK_DISABLED("otel.sdk.disabled", "true", "the OpenTelemetry SDK's switch; false: enabled");
 
   private final String key;

@@ -45,6 +45,7 @@ public final class AttemptLimiter {
   private final AtomicBoolean fullReported = new AtomicBoolean();
 
   private final Runnable onCooldown;
+  private final Runnable onUntracked;
   private final ConcurrentHashMap<SessionKey, AttemptHistory> sessions = new ConcurrentHashMap<>();
 
   /**
@@ -62,6 +63,27 @@ public final class AttemptLimiter {
       int maxTracked,
       Ticker ticker,
       Runnable onCooldown) {
+    this(maxAttempts, window, cooldown, maxTracked, ticker, onCooldown, () -> {});
+  }
+
+  /**
+   * @param maxAttempts calls a session may start within the window
+   * @param window the sliding window
+   * @param cooldown how long a session that exceeded the limit is refused
+   * @param maxTracked cap on tracked sessions
+   * @param ticker the time source
+   * @param onCooldown told once each time a session enters cooldown
+   * @param onUntracked told each time a call is admitted untracked because the table is full
+   */
+  public AttemptLimiter(
+      int maxAttempts,
+      Duration window,
+      Duration cooldown,
+      int maxTracked,
+      Ticker ticker,
+      Runnable onCooldown,
+      Runnable onUntracked) {
+    this.onUntracked = Objects.requireNonNull(onUntracked, "onUntracked");
     this.maxAttempts = maxAttempts;
     this.windowNanos = window.toNanos();
     this.cooldownNanos = cooldown.toNanos();
@@ -127,6 +149,7 @@ public final class AttemptLimiter {
               + " sessions are attempt-limited (token-refresh.max-tracked-sessions): further"
               + " sessions refresh without a per-session attempt limit until the table has room");
     }
+    onUntracked.run();
     return Reservation.UNTRACKED;
   }
 

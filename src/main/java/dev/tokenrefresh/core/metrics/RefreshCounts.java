@@ -107,6 +107,11 @@ public final class RefreshCounts implements RefreshMetrics {
   }
 
   @Override
+  public void attemptUntracked() {
+    next.attemptUntracked();
+  }
+
+  @Override
   public void memoryPressureEntered() {
     next.memoryPressureEntered();
   }

@@ -49,6 +49,12 @@ public interface RefreshMetrics {
   /** A session exceeded its attempt limit and entered cooldown. */
   default void cooldownStarted() {}
 
+  /**
+   * A session's provider call was admitted without a per-session attempt limit: the attempt
+   * limiter's table was full ({@code max-tracked-sessions}).
+   */
+  default void attemptUntracked() {}
+
   /** The heap guard's verdict changed to "under pressure". */
   default void memoryPressureEntered() {}
 

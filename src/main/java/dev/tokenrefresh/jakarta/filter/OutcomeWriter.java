@@ -8,13 +8,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a {@link RefreshOutcome}: a small JSON body, {@code Retry-After} when a retry can succeed,
  * {@code WWW-Authenticate} on 401, and for a dead grant a redirect to the login page when the
- * request is a browser navigation and a login path is configured. Thread-safe (stateless).
+ * request is a browser navigation and a login path is configured. Used by the filter and by the
+ * built-in client takeover ({@code dev.tokenrefresh.jakarta.builtin}), so both answer alike. Not
+ * public API (shared by the two packages). Thread-safe (stateless).
  */
-final class OutcomeWriter {
+public final class OutcomeWriter {
 
   private OutcomeWriter() {}
 
-  static void write(
+  /** Writes {@code outcome} unless the response is already committed, and commits it. */
+  public static void write(
       HttpServletRequest request,
       HttpServletResponse response,
       RefreshOutcome outcome,
@@ -44,8 +47,11 @@ final class OutcomeWriter {
     response.flushBuffer();
   }
 
-  /** A GET whose Accept header asks for HTML: a page load, not an API call. */
-  static boolean isNavigation(HttpServletRequest request) {
+  /**
+   * Whether {@code request} is a GET whose Accept header asks for HTML: a page load, not an API
+   * call.
+   */
+  public static boolean isNavigation(HttpServletRequest request) {
     String accept = request.getHeader("Accept");
     return "GET".equals(request.getMethod()) && accept != null && accept.contains("text/html");
   }

@@ -29,6 +29,7 @@ public final class MetricNames {
   public static final String TRACKED_SESSIONS = "token_refresh_tracked_sessions";
   public static final String GRACE_ENTRIES = "token_refresh_grace_entries";
   public static final String SUSPENDED = "token_refresh_suspended_requests";
+  public static final String UNTRACKED_ATTEMPTS = "token_refresh_untracked_attempts";
   public static final String CLUSTER_CLAIMS = "token_refresh_cluster_claims";
   public static final String CLUSTER_LEASE_RENEWALS = "token_refresh_cluster_lease_renewals";
   public static final String CLUSTER_LEASES_LOST = "token_refresh_cluster_leases_lost";
@@ -65,6 +66,9 @@ public final class MetricNames {
           Map.entry(BREAKER_STATE, "Circuit breaker state: 0 closed, 1 open, 2 half-open"),
           Map.entry(TRACKED_SESSIONS, "Sessions tracked by the attempt limiter"),
           Map.entry(GRACE_ENTRIES, "Rotations remembered by rotation grace"),
+          Map.entry(
+              UNTRACKED_ATTEMPTS,
+              "IdP calls admitted without a per-session attempt limit (max-tracked-sessions full)"),
           Map.entry(
               SUSPENDED,
               "Requests waiting for a refresh: suspended, or on their thread without async support"),

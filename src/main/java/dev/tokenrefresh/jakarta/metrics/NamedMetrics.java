@@ -104,6 +104,11 @@ final class NamedMetrics implements RefreshMetrics {
   }
 
   @Override
+  public void attemptUntracked() {
+    sink.increment(MetricNames.UNTRACKED_ATTEMPTS);
+  }
+
+  @Override
   public void memoryPressureEntered() {
     sink.increment(MetricNames.MEMORY_PRESSURE);
   }

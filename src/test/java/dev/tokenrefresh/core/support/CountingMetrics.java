@@ -92,6 +92,11 @@ public final class CountingMetrics implements RefreshMetrics {
   }
 
   @Override
+  public void attemptUntracked() {
+    inc("untracked");
+  }
+
+  @Override
   public void memoryPressureEntered() {
     inc("memory");
   }

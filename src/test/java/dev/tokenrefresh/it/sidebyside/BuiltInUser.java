@@ -67,7 +67,15 @@ final class BuiltInUser {
    * the client refreshes them first and logs the session out when that fails).
    */
   boolean loggedIn() {
-    return get(WHOAMI).statusCode() == 204;
+    return whoami() == 204;
+  }
+
+  /**
+   * The status of the unprotected resource: 204 logged in, 401 not; with the takeover also its
+   * refresh outcomes (503 while the provider or the breaker refuses).
+   */
+  int whoami() {
+    return get(WHOAMI).statusCode();
   }
 
   private HttpResponse<String> get(String path) {

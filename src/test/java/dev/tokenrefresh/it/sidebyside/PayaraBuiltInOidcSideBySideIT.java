@@ -36,7 +36,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @EnabledIfSystemProperty(named = "it.side-by-side", matches = "true")
 // also when -Dit.test names it, which makes failsafe ignore the WildFly execution's excludes
-@EnabledIfSystemProperty(named = "it.container", matches = "payara")
+// Payara 6 and 7: on Payara 7 it is the negative control of PayaraBuiltInTakeoverSideBySideIT
+@EnabledIfSystemProperty(named = "it.container", matches = "payara7?")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
 

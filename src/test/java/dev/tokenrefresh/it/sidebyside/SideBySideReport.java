@@ -16,15 +16,23 @@ import java.util.Properties;
 /**
  * The side-by-side's results: each test class writes its column to {@code
  * <dir>/<column>.properties} (the directory is {@code it.side-by-side.dir}, {@code
- * target/side-by-side} by default); once both columns exist, the class that finishes second prints
- * the table ({@code [side-by-side]} lines in its failsafe output) and writes it to {@code
- * <dir>/table.md}. The two clients run in two deployments of two test classes, so that the Payara
- * Micro adapter starts one server at a time.
+ * target/side-by-side} by default); once both columns exist, the class that finishes last prints
+ * the table of the columns present ({@code [side-by-side]} lines in its failsafe output) and writes
+ * it to {@code <dir>/table.md}. The two clients run in two deployments of two test classes, so that
+ * the Payara Micro adapter starts one server at a time.
  */
 final class SideBySideReport {
 
   static final String MODULE = "module";
   static final String BUILT_IN = "payara-built-in";
+  static final String TAKEOVER = "built-in-takeover";
+
+  /** The columns in table order, with their headings. */
+  private static final List<String[]> COLUMNS =
+      List.of(
+          new String[] {MODULE, "token-refresh-filter"},
+          new String[] {BUILT_IN, "Payara built-in OpenID Connect client"},
+          new String[] {TAKEOVER, "built-in client + token-refresh takeover handler"});
 
   /** The table's rows: label, key. */
   private static final List<String[]> ROWS =
@@ -97,10 +105,17 @@ final class SideBySideReport {
       try (Writer out = Files.newBufferedWriter(dir.resolve(column + ".properties"))) {
         p.store(out, "side-by-side, " + column);
       }
-      Path module = dir.resolve(MODULE + ".properties");
-      Path builtIn = dir.resolve(BUILT_IN + ".properties");
-      if (Files.exists(module) && Files.exists(builtIn)) {
-        String table = table(load(module), load(builtIn));
+      List<String[]> present = new java.util.ArrayList<>();
+      List<Properties> columns = new java.util.ArrayList<>();
+      for (String[] c : COLUMNS) {
+        Path file = dir.resolve(c[0] + ".properties");
+        if (Files.exists(file)) {
+          present.add(c);
+          columns.add(load(file));
+        }
+      }
+      if (present.size() >= 2) {
+        String table = table(present, columns);
         Files.writeString(dir.resolve("table.md"), table, StandardCharsets.UTF_8);
         table.lines().forEach(l -> System.out.println("[side-by-side] " + l));
       }
@@ -109,18 +124,16 @@ final class SideBySideReport {
     }
   }
 
-  static String table(Properties module, Properties builtIn) {
-    StringBuilder out =
-        new StringBuilder(
-            "| | token-refresh-filter | Payara built-in OpenID Connect client |\n|---|---|---|\n");
+  static String table(List<String[]> columns, List<Properties> values) {
+    StringBuilder out = new StringBuilder("| |");
+    columns.forEach(c -> out.append(' ').append(c[1]).append(" |"));
+    out.append("\n|---|");
+    columns.forEach(c -> out.append("---|"));
+    out.append('\n');
     for (String[] row : ROWS) {
-      out.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %s | %s |%n",
-              row[0],
-              module.getProperty(row[1], "–"),
-              builtIn.getProperty(row[1], "–")));
+      out.append("| ").append(row[0]).append(" |");
+      values.forEach(v -> out.append(' ').append(v.getProperty(row[1], "–")).append(" |"));
+      out.append('\n');
     }
     return out.toString();
   }

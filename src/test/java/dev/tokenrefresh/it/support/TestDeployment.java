@@ -44,6 +44,15 @@ public final class TestDeployment {
         .addAsWebInfResource("war/payara-web.xml", "payara-web.xml");
   }
 
+  /**
+   * Adds the library and its runtime dependencies to {@code war}, as {@link #create} does, for a
+   * WAR of another shape (the built-in client takeover's), without {@code payara-web.xml}: with
+   * child-first loading the WAR's Nimbus would clash with the one Soteria links against.
+   */
+  public static WebArchive addLibrary(WebArchive war) {
+    return war.addAsLibrary(library()).addAsLibraries(runtimeDependencies());
+  }
+
   private static JavaArchive library() {
     File classes = new File(property("it.library.classes"));
     return ShrinkWrap.create(JavaArchive.class, "token-refresh-filter.jar")

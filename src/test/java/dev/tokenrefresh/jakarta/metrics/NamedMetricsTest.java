@@ -78,6 +78,7 @@ class NamedMetricsTest {
     metrics.breakerTransitioned(BreakerState.OPEN, BreakerState.HALF_OPEN);
     metrics.cooldownStarted();
     metrics.memoryPressureEntered();
+    metrics.attemptUntracked();
     assertThat(events)
         .containsExactly(
             "token_refresh_requests",
@@ -93,7 +94,8 @@ class NamedMetricsTest {
             "token_refresh_rejections{reason=circuit_open}",
             "token_refresh_breaker_trips",
             "token_refresh_cooldowns",
-            "token_refresh_memory_pressure_events");
+            "token_refresh_memory_pressure_events",
+            "token_refresh_untracked_attempts");
   }
 
   @Test
