@@ -19,7 +19,6 @@ public final class PublicApi {
           "dev.tokenrefresh.jakarta.cdi.TokenRefreshService",
           "dev.tokenrefresh.jakarta.store.TokenStore",
           "dev.tokenrefresh.jakarta.store.HttpSessionTokenStore",
-          "dev.tokenrefresh.jakarta.login.OidcLogin",
           "dev.tokenrefresh.jakarta.metrics.MetricNames",
           "dev.tokenrefresh.jakarta.config.ConfigReader",
           "dev.tokenrefresh.core.config.ConfigKey",

@@ -152,7 +152,7 @@ public enum ConfigKey {
       "token-refresh.cluster.session-ttl",
       "12h",
       "how long the grid keeps a session's current tokens after its last refresh"),
-  // the login mechanism (dev.tokenrefresh.oidc.login, jakarta.login)
+  // the login mechanism without discovery (dev.tokenrefresh.jakarta.cdi.OidcEndpoints)
   OIDC_AUTHORIZATION_ENDPOINT(
       "token-refresh.oidc.authorization-endpoint",
       null,
@@ -161,44 +161,6 @@ public enum ConfigKey {
       "token-refresh.oidc.end-session-endpoint",
       null,
       "login without discovery: the end-session endpoint of RP-initiated logout"),
-  LOGIN_ENABLED(
-      "token-refresh.login.enabled", "false", "true activates the login mechanism (a CDI bean)"),
-  LOGIN_CALLBACK_PATH(
-      "token-refresh.login.callback-path", "/oidc/callback", "where the provider sends back"),
-  LOGIN_LOGOUT_PATH("token-refresh.login.logout-path", "/oidc/logout", "RP logout, POST only"),
-  LOGIN_BACK_CHANNEL_LOGOUT_PATH(
-      "token-refresh.login.back-channel-logout-path",
-      "/oidc/back-channel-logout",
-      "the Back-Channel Logout endpoint"),
-  LOGIN_REDIRECT_URI(
-      "token-refresh.login.redirect-uri", null, "the absolute callback URL; derived when unset"),
-  LOGIN_SCOPE("token-refresh.login.scope", "openid profile", "scopes asked for, with openid"),
-  LOGIN_PRINCIPAL_CLAIM(
-      "token-refresh.login.principal-claim", "preferred_username", "the claim naming the caller"),
-  LOGIN_GROUPS_CLAIM(
-      "token-refresh.login.groups-claim", "groups", "dotted claim path of the caller's groups"),
-  LOGIN_POST_LOGOUT_REDIRECT_URIS(
-      "token-refresh.login.post-logout-redirect-uris",
-      null,
-      "the only URLs the provider may send the browser to after logout"),
-  LOGIN_TRUST_FORWARDED_HEADERS(
-      "token-refresh.login.trust-forwarded-headers",
-      "false",
-      "X-Forwarded-Proto/-Host name the browser's address"),
-  LOGIN_SECURE_COOKIE(
-      "token-refresh.login.secure-cookie", "false", "mark the session cookie Secure"),
-  LOGIN_TIMEOUT("token-refresh.login.login-timeout", "10m", "how long a login may take"),
-  LOGIN_LOGOUT_TOKEN_MAX_AGE(
-      "token-refresh.login.logout-token-max-age", "5m", "oldest iat of a logout token"),
-  LOGIN_MAX_SESSIONS(
-      "token-refresh.login.max-sessions",
-      "10000",
-      "cap of the back-channel session index and of remembered jtis"),
-  LOGIN_SESSION_INDEX_IDLE(
-      "token-refresh.login.session-index-idle",
-      "24h",
-      "how long an unseen session stays in the back-channel index"),
-  // not ours: the OpenTelemetry SDK's own switch, read to pick the metrics adapter
   // the login mechanism (jakarta.login) and the built-in client takeover (jakarta.builtin)
   BUILTIN_OIDC_TAKEOVER(
       "token-refresh.builtin-oidc.takeover",
@@ -253,6 +215,7 @@ public enum ConfigKey {
       "token-refresh.login.session-index-idle",
       "24h",
       "a session unseen this long leaves the back-channel index"),
+  // not ours: the OpenTelemetry SDK's own switch, read to pick the metrics adapter
   OTEL_SDK_DISABLED("otel.sdk.disabled", "true", "the OpenTelemetry SDK's switch; false: enabled");
 
   private final String key;

@@ -3,6 +3,7 @@ package dev.tokenrefresh.oidc.login;
 import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_BACK_CHANNEL_LOGOUT_PATH;
 import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_CALLBACK_PATH;
 import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_GROUPS_CLAIM;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_LOGIN_TIMEOUT;
 import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_LOGOUT_PATH;
 import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_LOGOUT_TOKEN_MAX_AGE;
 import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_MAX_SESSIONS;
@@ -10,7 +11,6 @@ import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_PRINCIPAL_CLAIM;
 import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_SCOPE;
 import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_SECURE_COOKIE;
 import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_SESSION_INDEX_IDLE;
-import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_TIMEOUT;
 import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_TRUST_FORWARDED_HEADERS;
 
 import java.net.URI;
@@ -100,7 +100,7 @@ public record LoginSettings(
         List.of(),
         LOGIN_TRUST_FORWARDED_HEADERS.defaultBool(),
         LOGIN_SECURE_COOKIE.defaultBool(),
-        LOGIN_TIMEOUT.defaultDuration(),
+        LOGIN_LOGIN_TIMEOUT.defaultDuration(),
         LOGIN_LOGOUT_TOKEN_MAX_AGE.defaultDuration(),
         LOGIN_MAX_SESSIONS.defaultInt(),
         LOGIN_SESSION_INDEX_IDLE.defaultDuration());
