@@ -68,10 +68,14 @@ class CodeRedemptionTest {
   }
 
   @Test
-  void redeem_wrongNonce_isRejected() {
-    assertThatThrownBy(() -> redeemAnswering(idToken(b -> b.claim("nonce", "another-login"))))
+  void redeem_wrongNonce_isRejected_andTheMessageHoldsNoToken() {
+    String token = idToken(b -> b.claim("nonce", "another-login"));
+    assertThatThrownBy(() -> redeemAnswering(token))
         .isInstanceOf(TokenRejectedException.class)
-        .hasMessageContaining("nonce");
+        .hasMessageContaining("nonce")
+        .hasMessageNotContaining(token)
+        .hasMessageNotContaining("refresh-1")
+        .hasMessageNotContaining(StubFixture.SECRET);
   }
 
   @Test

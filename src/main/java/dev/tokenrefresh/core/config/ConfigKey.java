@@ -159,6 +159,15 @@ public enum ConfigKey {
       "token-refresh.cluster.session-ttl",
       "12h",
       "how long the grid keeps a session's current tokens after its last refresh"),
+  // the login mechanism without discovery (dev.tokenrefresh.jakarta.cdi.OidcEndpoints)
+  OIDC_AUTHORIZATION_ENDPOINT(
+      "token-refresh.oidc.authorization-endpoint",
+      null,
+      "login without discovery: the authorization endpoint"),
+  OIDC_END_SESSION_ENDPOINT(
+      "token-refresh.oidc.end-session-endpoint",
+      null,
+      "login without discovery: the end-session endpoint of RP-initiated logout"),
   // the login mechanism (jakarta.login)
   LOGIN_ENABLED(
       "token-refresh.login.enabled", "false", "true activates the HttpAuthenticationMechanism"),

@@ -5,6 +5,7 @@ import static dev.tokenrefresh.core.config.ConfigKey.OIDC_ISSUER;
 import static dev.tokenrefresh.core.config.ConfigKey.OIDC_READ_TIMEOUT;
 import static dev.tokenrefresh.core.config.ConfigKey.OIDC_TOKEN_ENDPOINT;
 
+import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.core.time.Scheduler;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.jakarta.config.ConfigReader;
@@ -100,8 +101,8 @@ final class OidcEndpoints {
             settings.issuer(),
             settings.tokenEndpoint(),
             settings.jwksUri(),
-            source.text("token-refresh.oidc.authorization-endpoint").map(URI::create).orElse(null),
-            source.text("token-refresh.oidc.end-session-endpoint").map(URI::create).orElse(null)));
+            source.text(ConfigKey.OIDC_AUTHORIZATION_ENDPOINT.key()).map(URI::create).orElse(null),
+            source.text(ConfigKey.OIDC_END_SESSION_ENDPOINT.key()).map(URI::create).orElse(null)));
   }
 
   private static NimbusTokenEndpoint endpoint(

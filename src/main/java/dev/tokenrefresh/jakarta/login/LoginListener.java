@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.login;
 
+import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.core.token.SessionKey;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -25,8 +26,8 @@ public class LoginListener implements ServletContextListener, HttpSessionListene
   public void contextInitialized(ServletContextEvent event) {
     if (LoginExtension.enabled()
         && ConfigProvider.getConfig()
-            .getOptionalValue("token-refresh.login.secure-cookie", Boolean.class)
-            .orElse(false)) {
+            .getOptionalValue(ConfigKey.LOGIN_SECURE_COOKIE.key(), Boolean.class)
+            .orElse(ConfigKey.LOGIN_SECURE_COOKIE.defaultBool())) {
       event.getServletContext().getSessionCookieConfig().setSecure(true);
     }
   }

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.login;
 
+import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.oidc.login.LoginSettings;
 import java.net.URI;
@@ -13,7 +14,7 @@ import java.util.List;
 final class LoginSettingsMapping {
 
   /** Whether the login mechanism is on ({@code token-refresh.login.enabled}, default off). */
-  static final String ENABLED = LoginSettings.PREFIX + "enabled";
+  static final String ENABLED = ConfigKey.LOGIN_ENABLED.key();
 
   private LoginSettingsMapping() {}
 

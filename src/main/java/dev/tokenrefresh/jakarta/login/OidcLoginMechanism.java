@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.login;
 
+import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
@@ -74,7 +75,10 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
     ReplayCache replays =
         new ReplayCache(
             settings.logoutTokenMaxAge().plusMinutes(2), settings.maxSessions(), Ticker.system());
-    int maxTokenSize = source.integer("token-refresh.oidc.max-token-size").orElse(16 * 1024);
+    int maxTokenSize =
+        source
+            .integer(ConfigKey.OIDC_MAX_TOKEN_SIZE.key())
+            .orElse(ConfigKey.OIDC_MAX_TOKEN_SIZE.defaultInt());
     BackChannelLogout backChannel =
         new BackChannelLogout(
             token -> provider().tokenEndpoint().verifyLogoutToken(token),

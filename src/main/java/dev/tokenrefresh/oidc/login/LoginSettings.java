@@ -1,5 +1,18 @@
 package dev.tokenrefresh.oidc.login;
 
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_BACK_CHANNEL_LOGOUT_PATH;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_CALLBACK_PATH;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_GROUPS_CLAIM;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_LOGIN_TIMEOUT;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_LOGOUT_PATH;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_LOGOUT_TOKEN_MAX_AGE;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_MAX_SESSIONS;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_PRINCIPAL_CLAIM;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_SCOPE;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_SECURE_COOKIE;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_SESSION_INDEX_IDLE;
+import static dev.tokenrefresh.core.config.ConfigKey.LOGIN_TRUST_FORWARDED_HEADERS;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -74,23 +87,23 @@ public record LoginSettings(
     }
   }
 
-  /** The defaults, for tests and as the mapping's base. */
+  /** The defaults, from {@link dev.tokenrefresh.core.config.ConfigKey}: the mapping's base. */
   public static LoginSettings defaults() {
     return new LoginSettings(
-        "/oidc/callback",
-        "/oidc/logout",
-        "/oidc/back-channel-logout",
+        LOGIN_CALLBACK_PATH.defaultValue().orElseThrow(),
+        LOGIN_LOGOUT_PATH.defaultValue().orElseThrow(),
+        LOGIN_BACK_CHANNEL_LOGOUT_PATH.defaultValue().orElseThrow(),
         null,
-        "openid profile",
-        "preferred_username",
-        "groups",
+        LOGIN_SCOPE.defaultValue().orElseThrow(),
+        LOGIN_PRINCIPAL_CLAIM.defaultValue().orElseThrow(),
+        LOGIN_GROUPS_CLAIM.defaultValue().orElseThrow(),
         List.of(),
-        false,
-        false,
-        Duration.ofMinutes(10),
-        Duration.ofMinutes(5),
-        10_000,
-        Duration.ofHours(24));
+        LOGIN_TRUST_FORWARDED_HEADERS.defaultBool(),
+        LOGIN_SECURE_COOKIE.defaultBool(),
+        LOGIN_LOGIN_TIMEOUT.defaultDuration(),
+        LOGIN_LOGOUT_TOKEN_MAX_AGE.defaultDuration(),
+        LOGIN_MAX_SESSIONS.defaultInt(),
+        LOGIN_SESSION_INDEX_IDLE.defaultDuration());
   }
 
   private static void path(String key, String value) {

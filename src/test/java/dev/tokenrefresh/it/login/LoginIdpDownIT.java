@@ -31,7 +31,10 @@ class LoginIdpDownIT extends ContainerIT {
             Map.of(
                 "token-refresh.oidc.token-endpoint", "",
                 "token-refresh.oidc.issuer", PROVIDER.issuer().toString(),
-                "token-refresh.login.enabled", "true"))
+                "token-refresh.login.enabled", "true",
+                // with a JWK set, a refresh may fetch it after the token request: twice connect
+                // plus read (1 s + 4 s) must fit the timeout
+                "token-refresh.timeout", "11s"))
         .addPackage(WhoAmIServlet.class.getPackage());
   }
 

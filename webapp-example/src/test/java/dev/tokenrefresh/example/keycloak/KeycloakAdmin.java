@@ -93,9 +93,10 @@ public final class KeycloakAdmin {
   }
 
   /**
-   * Registers the example's callback and post-logout address at the client: the example runs on a
-   * free port chosen per run, which the realm file cannot know. Several addresses: one for each
-   * application that logs in through the client (the first one is the post-logout address).
+   * Registers the example's callback, post-logout address and back-channel logout URL at the
+   * client: the example runs on a free port chosen per run, which the realm file cannot know.
+   * Several callbacks: one for each application that logs in through the client (the first one
+   * gives the post-logout address and the back-channel logout URL).
    */
   public void registerApp(String clientId, URI app, URI... more)
       throws IOException, InterruptedException {
@@ -115,6 +116,9 @@ public final class KeycloakAdmin {
     Map<String, Object> attributes =
         new LinkedHashMap<>((Map<String, Object>) client.getOrDefault("attributes", Map.of()));
     attributes.put("post.logout.redirect.uris", app.toString());
+    // OpenID Connect Back-Channel Logout to the library's endpoint, with the session's sid
+    attributes.put("backchannel.logout.url", app.resolve("oidc/back-channel-logout").toString());
+    attributes.put("backchannel.logout.session.required", "true");
     client.put("attributes", attributes);
     send("PUT", "clients/" + client.get("id"), JSONObjectUtils.toJSONString(client), 204);
   }

@@ -48,6 +48,7 @@ public final class KeycloakStack implements AutoCloseable {
     config.put("token-refresh.oidc.client-id", realm.clientId());
     config.put("token-refresh.refresh-ahead", REFRESH_AHEAD.toMillis() + "ms");
     config.put("token-refresh.exclude-paths", "/login,/callback,/logout,/naive");
+    config.put("token-refresh.login.post-logout-redirect-uris", app.toString());
     ExampleServer payara =
         ExampleServer.start(
             new DemoPaths(war, paths.payaraMicro(), paths.payaraConfig(), paths.workDir()),
