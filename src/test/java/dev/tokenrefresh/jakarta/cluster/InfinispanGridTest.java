@@ -2,154 +2,71 @@ package dev.tokenrefresh.jakarta.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenrefresh.core.CoordinatorPorts;
 import dev.tokenrefresh.core.RefreshCoordinator;
-import dev.tokenrefresh.core.RefreshSettings;
-import dev.tokenrefresh.core.TokenEndpoint;
-import dev.tokenrefresh.core.cluster.ClusterFlights;
-import dev.tokenrefresh.core.cluster.ClusterKeys;
-import dev.tokenrefresh.core.cluster.ClusterSettings;
-import dev.tokenrefresh.core.cluster.FlightLedger;
-import dev.tokenrefresh.core.cluster.SealedCodec;
-import dev.tokenrefresh.core.support.CountingMetrics;
+import dev.tokenrefresh.core.cluster.ClusterGrid;
 import dev.tokenrefresh.core.support.ScriptedEndpoint;
 import dev.tokenrefresh.core.support.Tokens;
-import dev.tokenrefresh.core.time.Scheduler;
-import dev.tokenrefresh.core.time.Ticker;
-import dev.tokenrefresh.core.token.Fingerprint;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.infinispan.Cache;
 import org.infinispan.container.entries.CacheEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The Infinispan adapter against real embedded nodes (two, JGroups over TCP on 127.0.0.1), with the
- * cache {@code wildfly-config/cluster.cli} creates on WildFly, no server: the claim race, the
- * pushed outcome on the other node, takeover when the leader's node leaves the view, lifespans on
- * every entry, compare-and-extend, and no token in clear in the cache. Nodes start once for the
- * class; the takeover test starts a third and stops it.
+ * The Infinispan adapter against real embedded nodes (JGroups over TCP on 127.0.0.1), with the
+ * cache {@code wildfly-config/cluster.cli} creates on WildFly, no server: the {@link
+ * ClusterGridContract} (claim race, pushed outcome on the other node, takeover when the leader's
+ * node leaves the view), lifespans on every entry, compare-and-extend, and no token in clear in the
+ * cache.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class InfinispanGridTest {
+class InfinispanGridTest extends ClusterGridContract<Cache<String, String>> {
 
-  private static final RefreshSettings SETTINGS =
-      RefreshSettings.builder().timeout(Duration.ofSeconds(10)).build();
-  private static final ClusterSettings CLUSTER =
-      new ClusterSettings(Duration.ofSeconds(6), Duration.ofSeconds(2), Duration.ofMinutes(10));
-  private static final byte[] KEY = new byte[32];
+  private EmbeddedNodes nodes;
 
-  private static EmbeddedNodes nodes;
-  private static ExecutorService pool;
-  private static ScheduledExecutorService timers;
-
-  @BeforeAll
-  static void start() {
-    new SecureRandom().nextBytes(KEY);
+  @Override
+  void startMembers() {
     nodes = new EmbeddedNodes(2);
-    pool = Executors.newCachedThreadPool();
-    timers = Executors.newSingleThreadScheduledExecutor();
   }
 
-  @AfterAll
-  static void stop() {
-    pool.shutdownNow();
-    timers.shutdownNow();
+  @Override
+  void stopMembers() {
     nodes.close();
   }
 
-  @Test
-  void claim_racedFromTwoNodes_hasExactlyOneWinner() throws Exception {
-    FlightLedger a = ledger(nodes.cache(0));
-    FlightLedger b = ledger(nodes.cache(1));
-    for (int round = 0; round < 5; round++) {
-      Fingerprint flight = Fingerprint.of("race-" + round + "-" + System.nanoTime());
-      SessionKey session = SessionKey.of("race");
-      CountDownLatch go = new CountDownLatch(1);
-      List<Callable<FlightLedger.Claim>> claims = new ArrayList<>();
-      for (int i = 0; i < 16; i++) {
-        FlightLedger l = i % 2 == 0 ? a : b;
-        claims.add(
-            () -> {
-              go.await();
-              return l.claim(flight, session);
-            });
-      }
-      List<Future<FlightLedger.Claim>> results = new ArrayList<>();
-      for (Callable<FlightLedger.Claim> c : claims) {
-        results.add(pool.submit(c));
-      }
-      go.countDown();
-      long winners = 0;
-      for (Future<FlightLedger.Claim> f : results) {
-        if (f.get() instanceof FlightLedger.Led) {
-          winners++;
-        }
-      }
-      assertThat(winners).as("round %d", round).isEqualTo(1);
-    }
+  @Override
+  Cache<String, String> member(int i) {
+    return nodes.cache(i);
   }
 
-  @Test
-  void follower_onTheOtherNode_getsTheOutcomePushedWithoutACallOfItsOwn() throws Exception {
-    ScriptedEndpoint idp = ScriptedEndpoint.gated();
-    RefreshCoordinator a = node(nodes.cache(0), idp);
-    RefreshCoordinator b = node(nodes.cache(1), idp);
-    SessionKey session = SessionKey.of("pushed");
-    TokenSet tokens = Tokens.expired();
-
-    CompletableFuture<TokenSet> leader = a.refresh(session, tokens).toCompletableFuture();
-    idp.awaitEntered(1);
-    CompletableFuture<TokenSet> follower = b.refresh(session, tokens).toCompletableFuture();
-    idp.open();
-
-    assertThat(follower.get(20, TimeUnit.SECONDS)).isEqualTo(leader.get(20, TimeUnit.SECONDS));
-    assertThat(idp.calls()).isEqualTo(1);
+  @Override
+  Cache<String, String> addMember() {
+    return nodes.add();
   }
 
-  @Test
-  void leaderNodeLeaves_beforeItsCallAnswered_theFollowerTakesOverAndCallsOnce() throws Exception {
-    Cache<String, String> doomed = nodes.add();
-    ScriptedEndpoint neverAnswers = ScriptedEndpoint.gated();
-    ScriptedEndpoint idp = ScriptedEndpoint.immediate();
-    CountingMetrics metrics = new CountingMetrics();
-    RefreshCoordinator leaderNode = node(doomed, neverAnswers);
-    RefreshCoordinator followerNode = node(nodes.cache(1), idp, metrics);
-    SessionKey session = SessionKey.of("taken-over");
-    TokenSet tokens = Tokens.expired();
-    leaderNode.refresh(session, tokens);
-    neverAnswers.awaitEntered(1);
-    CompletableFuture<TokenSet> follower =
-        followerNode.refresh(session, tokens).toCompletableFuture();
-    assertThat(follower).isNotDone();
-
+  @Override
+  void dropAddedMember() {
     nodes.stop(2);
+  }
 
-    // well within the lease (6 s): the view change, not the lease's expiry, starts the takeover
-    assertThat(follower.get(5, TimeUnit.SECONDS)).isNotNull();
-    assertThat(idp.calls()).isEqualTo(1);
-    assertThat(metrics.count("claim.taken_over")).isEqualTo(1);
-    neverAnswers.open();
+  /** Well within the lease (6 s): the view change, not the lease's expiry, starts the takeover. */
+  @Override
+  Duration takeoverWithin() {
+    return Duration.ofSeconds(5);
+  }
+
+  @Override
+  ClusterGrid grid(Cache<String, String> member) {
+    return new InfinispanGrid(member);
   }
 
   @Test
@@ -225,28 +142,5 @@ class InfinispanGridTest {
       a.close();
       b.close();
     }
-  }
-
-  private static FlightLedger ledger(Cache<String, String> cache) {
-    return new FlightLedger(
-        new InfinispanGrid(cache), new SealedCodec(ClusterKeys.of(KEY, null)), CLUSTER.lease());
-  }
-
-  private static RefreshCoordinator node(Cache<String, String> cache, TokenEndpoint endpoint) {
-    return node(cache, endpoint, new CountingMetrics());
-  }
-
-  private static RefreshCoordinator node(
-      Cache<String, String> cache, TokenEndpoint endpoint, CountingMetrics metrics) {
-    Scheduler scheduler =
-        (task, delay) -> {
-          ScheduledFuture<?> f = timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-          return () -> f.cancel(false);
-        };
-    CoordinatorPorts ports =
-        new CoordinatorPorts(endpoint, pool, scheduler, Ticker.system(), () -> 0.1, metrics);
-    ClusterFlights flights =
-        new ClusterFlights(ledger(cache), CLUSTER, SETTINGS, ports, pool, t -> true);
-    return new RefreshCoordinator(SETTINGS, ports, flights);
   }
 }
