@@ -41,6 +41,9 @@ final class FakeExchange {
   volatile String servletPath = "/api";
   volatile String pathInfo = "/me";
 
+  /** Whether the request supports async; a test of a request that never suspends may say no. */
+  volatile boolean asyncSupported = true;
+
   /** What a dispatch does; set by the test to re-enter the filter. */
   volatile Runnable onDispatch = () -> {};
 
@@ -102,7 +105,7 @@ final class FakeExchange {
                   case "setAttribute" -> requestAttributes.put((String) args[0], args[1]);
                   case "removeAttribute" -> requestAttributes.remove((String) args[0]);
                   case "getDispatcherType" -> dispatcherType;
-                  case "isAsyncSupported" -> true;
+                  case "isAsyncSupported" -> asyncSupported;
                   case "startAsync" -> {
                     suspended.set(true);
                     yield async();

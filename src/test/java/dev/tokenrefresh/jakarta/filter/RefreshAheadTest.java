@@ -9,12 +9,7 @@ import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
 import dev.tokenrefresh.jakarta.store.TokenStore;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,64 +90,19 @@ class RefreshAheadTest {
         };
     filter.store = new OneSessionStore(EXPIRING_SOON);
     filter.init();
-    Outcome outcome = new Outcome(new AtomicReference<>(), new AtomicInteger());
+    FakeExchange exchange = new FakeExchange("s");
+    exchange.asyncSupported = false;
+    exchange.requestUri = "/api";
+    exchange.servletPath = "/api";
+    exchange.pathInfo = null;
+    Outcome outcome = new Outcome(new AtomicReference<>(), exchange.status);
     filter.doFilter(
-        request(),
-        response(outcome.status),
+        exchange.request,
+        exchange.response,
         (req, res) ->
             outcome.tokenSeenByTheApp.set(
                 (String) req.getAttribute(TokenRefreshFilter.ACCESS_TOKEN)));
     return outcome;
-  }
-
-  private static HttpServletRequest request() {
-    java.util.Map<String, Object> attributes = new java.util.concurrent.ConcurrentHashMap<>();
-    return (HttpServletRequest)
-        Proxy.newProxyInstance(
-            RefreshAheadTest.class.getClassLoader(),
-            new Class<?>[] {HttpServletRequest.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getAttribute" -> attributes.get((String) args[0]);
-                  case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                  case "removeAttribute" -> attributes.remove((String) args[0]);
-                  case "getDispatcherType" -> DispatcherType.REQUEST;
-                  case "isAsyncSupported" -> false;
-                  case "getMethod" -> "GET";
-                  case "getContextPath" -> "";
-                  case "getRequestURI" -> "/api";
-                  default -> null;
-                });
-  }
-
-  private static HttpServletResponse response(AtomicInteger status) {
-    ServletOutputStream sink =
-        new ServletOutputStream() {
-          @Override
-          public void write(int b) {}
-
-          @Override
-          public boolean isReady() {
-            return true;
-          }
-
-          @Override
-          public void setWriteListener(WriteListener listener) {}
-        };
-    return (HttpServletResponse)
-        Proxy.newProxyInstance(
-            RefreshAheadTest.class.getClassLoader(),
-            new Class<?>[] {HttpServletResponse.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "setStatus" -> {
-                    status.set((Integer) args[0]);
-                    yield null;
-                  }
-                  case "isCommitted" -> false;
-                  case "getOutputStream" -> sink;
-                  default -> null;
-                });
   }
 
   /** One session's tokens in memory. */
