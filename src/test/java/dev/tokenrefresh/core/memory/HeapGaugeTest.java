@@ -23,12 +23,10 @@ class HeapGaugeTest {
   void aHeapFullOfGarbageJustBeforeAYoungCollection_isNotUnderPressure() {
     // Eden full of garbage (it was empty after the last collection), old generation at 20 %.
     HeapGauge gauge =
-        HeapGauge.of(
-            heap(950 * MIB),
-            List.of(
-                pool("G1 Eden Space", MemoryType.HEAP, 750 * MIB, 0),
-                pool("G1 Survivor Space", MemoryType.HEAP, 0, 0),
-                pool("G1 Old Gen", MemoryType.HEAP, 200 * MIB, 200 * MIB)));
+        gauge(
+            pool("G1 Eden Space", MemoryType.HEAP, 750 * MIB, 0),
+            pool("G1 Survivor Space", MemoryType.HEAP, 0, 0),
+            pool("G1 Old Gen", MemoryType.HEAP, 200 * MIB, 200 * MIB));
 
     assertThat(gauge.usedFraction()).isLessThan(0.9).isCloseTo(0.2, within());
   }
@@ -36,12 +34,10 @@ class HeapGaugeTest {
   @Test
   void liveDataThatSurvivedTheLastCollection_isUnderPressure() {
     HeapGauge gauge =
-        HeapGauge.of(
-            heap(960 * MIB),
-            List.of(
-                pool("G1 Eden Space", MemoryType.HEAP, 10 * MIB, 0),
-                pool("G1 Survivor Space", MemoryType.HEAP, 30 * MIB, 30 * MIB),
-                pool("G1 Old Gen", MemoryType.HEAP, 920 * MIB, 900 * MIB)));
+        gauge(
+            pool("G1 Eden Space", MemoryType.HEAP, 10 * MIB, 0),
+            pool("G1 Survivor Space", MemoryType.HEAP, 30 * MIB, 30 * MIB),
+            pool("G1 Old Gen", MemoryType.HEAP, 920 * MIB, 900 * MIB));
 
     assertThat(gauge.usedFraction()).isGreaterThanOrEqualTo(0.9);
   }
@@ -50,12 +46,10 @@ class HeapGaugeTest {
   void aStaleOldGenerationCollectionUsage_doesNotHideWhatWasPromotedSince() {
     // G1 updates the old generation's collection usage only when old regions are collected.
     HeapGauge gauge =
-        HeapGauge.of(
-            heap(940 * MIB),
-            List.of(
-                pool("G1 Eden Space", MemoryType.HEAP, 30 * MIB, 0),
-                pool("G1 Survivor Space", MemoryType.HEAP, 10 * MIB, 10 * MIB),
-                pool("G1 Old Gen", MemoryType.HEAP, 900 * MIB, 100 * MIB)));
+        gauge(
+            pool("G1 Eden Space", MemoryType.HEAP, 30 * MIB, 0),
+            pool("G1 Survivor Space", MemoryType.HEAP, 10 * MIB, 10 * MIB),
+            pool("G1 Old Gen", MemoryType.HEAP, 900 * MIB, 100 * MIB));
 
     assertThat(gauge.usedFraction()).isGreaterThanOrEqualTo(0.9);
   }
@@ -63,20 +57,17 @@ class HeapGaugeTest {
   @Test
   void nonHeapPools_areLeftOut() {
     HeapGauge gauge =
-        HeapGauge.of(
-            heap(600 * MIB),
-            List.of(
-                pool("Metaspace", MemoryType.NON_HEAP, 900 * MIB, 900 * MIB),
-                pool("PS Eden Space", MemoryType.HEAP, 500 * MIB, 0),
-                pool("PS Old Gen", MemoryType.HEAP, 100 * MIB, 100 * MIB)));
+        gauge(
+            pool("Metaspace", MemoryType.NON_HEAP, 900 * MIB, 900 * MIB),
+            pool("PS Eden Space", MemoryType.HEAP, 500 * MIB, 0),
+            pool("PS Old Gen", MemoryType.HEAP, 100 * MIB, 100 * MIB));
 
     assertThat(gauge.usedFraction()).isCloseTo(0.1, within());
   }
 
   @Test
   void withoutAYoungPool_fallsBackToUsedOverMax() {
-    HeapGauge gauge =
-        HeapGauge.of(heap(500 * MIB), List.of(pool("ZHeap", MemoryType.HEAP, 500 * MIB, 100)));
+    HeapGauge gauge = gauge(pool("ZHeap", MemoryType.HEAP, 500 * MIB, 100));
 
     assertThat(gauge.usedFraction()).isCloseTo(0.5, within());
   }
@@ -88,6 +79,17 @@ class HeapGaugeTest {
 
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(0.001);
+  }
+
+  /** The gauge over {@code pools}, the heap using what their heap pools use together. */
+  private static HeapGauge gauge(MemoryPoolMXBean... pools) {
+    long used = 0;
+    for (MemoryPoolMXBean p : pools) {
+      if (p.getType() == MemoryType.HEAP) {
+        used += p.getUsage().getUsed();
+      }
+    }
+    return HeapGauge.of(heap(used), List.of(pools));
   }
 
   private static MemoryMXBean heap(long used) {
