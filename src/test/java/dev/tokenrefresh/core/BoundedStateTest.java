@@ -48,7 +48,8 @@ class BoundedStateTest {
   @Test
   void limiter_atItsCap_admitsANewSessionUntracked_andKeepsLimitingTrackedOnes() {
     AttemptLimiter limiter =
-        new AttemptLimiter(1, Duration.ofSeconds(60), Duration.ofSeconds(30), 3, time, () -> {});
+        new AttemptLimiter(
+            1, Duration.ofSeconds(60), Duration.ofSeconds(30), 3, time, () -> {}, () -> {});
     for (int i = 0; i < 3; i++) {
       limiter.tryAcquire(SessionKey.of("u" + i));
     }
@@ -89,7 +90,8 @@ class BoundedStateTest {
   @Test
   void limiter_atItsCap_purgesAtMostOncePerSecondHoweverManyNewSessionsArrive() {
     AttemptLimiter limiter =
-        new AttemptLimiter(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100, time, () -> {});
+        new AttemptLimiter(
+            5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100, time, () -> {}, () -> {});
     for (int i = 0; i < 100; i++) {
       limiter.tryAcquire(SessionKey.of("u" + i));
     }
@@ -108,7 +110,8 @@ class BoundedStateTest {
   @Test
   void limiter_cooldownSessions_areKeptUntilTheCooldownEnds() {
     AttemptLimiter limiter =
-        new AttemptLimiter(1, Duration.ofSeconds(1), Duration.ofSeconds(30), 10, time, () -> {});
+        new AttemptLimiter(
+            1, Duration.ofSeconds(1), Duration.ofSeconds(30), 10, time, () -> {}, () -> {});
     SessionKey s = SessionKey.of("loop");
     limiter.tryAcquire(s);
     assertThatThrownBy(() -> limiter.tryAcquire(s)).isInstanceOf(RefreshRejectedException.class);

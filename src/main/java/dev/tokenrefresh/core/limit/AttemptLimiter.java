@@ -55,24 +55,6 @@ public final class AttemptLimiter {
    * @param maxTracked cap on tracked sessions
    * @param ticker the time source
    * @param onCooldown told once each time a session enters cooldown
-   */
-  public AttemptLimiter(
-      int maxAttempts,
-      Duration window,
-      Duration cooldown,
-      int maxTracked,
-      Ticker ticker,
-      Runnable onCooldown) {
-    this(maxAttempts, window, cooldown, maxTracked, ticker, onCooldown, () -> {});
-  }
-
-  /**
-   * @param maxAttempts calls a session may start within the window
-   * @param window the sliding window
-   * @param cooldown how long a session that exceeded the limit is refused
-   * @param maxTracked cap on tracked sessions
-   * @param ticker the time source
-   * @param onCooldown told once each time a session enters cooldown
    * @param onUntracked told each time a call is admitted untracked because the table is full
    */
   public AttemptLimiter(

@@ -88,7 +88,13 @@ public class CoordinatorBenchmarks {
     limiter =
         // A window of 1 ns keeps the history at one entry: the steady state of a session.
         new AttemptLimiter(
-            5, Duration.ofNanos(1), Duration.ofSeconds(1), 1_000, Ticker.system(), () -> {});
+            5,
+            Duration.ofNanos(1),
+            Duration.ofSeconds(1),
+            1_000,
+            Ticker.system(),
+            () -> {},
+            () -> {});
   }
 
   @TearDown(Level.Trial)
