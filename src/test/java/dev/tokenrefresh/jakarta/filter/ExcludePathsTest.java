@@ -3,17 +3,11 @@ package dev.tokenrefresh.jakarta.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.support.Tokens;
-import dev.tokenrefresh.core.token.SessionKey;
-import dev.tokenrefresh.core.token.TokenSet;
-import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
 import dev.tokenrefresh.jakarta.store.HttpSessionTokenStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -71,28 +65,14 @@ class ExcludePathsTest {
     exchange.pathInfo = pathInfo;
     HttpSessionTokenStore store = new HttpSessionTokenStore();
     store.save(exchange.request, Tokens.expired());
-    TokenRefreshFilter filter = new TokenRefreshFilter();
-    filter.service = service();
-    filter.store = store;
-    filter.init();
+    TokenRefreshFilter filter = service().filter(store);
     filter.doFilter(exchange.request, exchange.response, (req, res) -> {});
     return refreshes.get() > before;
   }
 
-  private TokenRefreshService service() {
-    return new TokenRefreshService() {
-      @Override
-      public CompletionStage<TokenSet> refresh(SessionKey session, TokenSet current) {
-        refreshes.incrementAndGet();
-        return CompletableFuture.completedFuture(Tokens.rotated());
-      }
-
-      @Override
-      public void stored(SessionKey session, TokenSet previous) {}
-
-      @Override
-      public FilterSettings filterSettings() {
-        return new FilterSettings(
+  private StubRefreshService service() {
+    return new StubRefreshService(
+        new FilterSettings(
             true,
             Duration.ofSeconds(30),
             List.of("/login"),
@@ -100,13 +80,11 @@ class ExcludePathsTest {
             false,
             Duration.ofSeconds(1),
             10,
-            10);
-      }
-
-      @Override
-      public Clock clock() {
-        return Clock.fixed(T0, ZoneOffset.UTC);
-      }
-    };
+            10),
+        T0,
+        (session, current) -> {
+          refreshes.incrementAndGet();
+          return CompletableFuture.completedFuture(Tokens.rotated());
+        });
   }
 }

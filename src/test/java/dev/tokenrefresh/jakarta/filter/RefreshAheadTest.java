@@ -7,17 +7,13 @@ import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
-import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
 import dev.tokenrefresh.jakarta.store.TokenStore;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -66,30 +62,20 @@ class RefreshAheadTest {
   private record Outcome(AtomicReference<String> tokenSeenByTheApp, AtomicInteger status) {}
 
   private static Outcome run(CompletableFuture<TokenSet> refresh) throws Exception {
-    TokenRefreshFilter filter = new TokenRefreshFilter();
-    filter.service =
-        new TokenRefreshService() {
-          @Override
-          public CompletionStage<TokenSet> refresh(SessionKey session, TokenSet current) {
-            return refresh;
-          }
-
-          @Override
-          public FilterSettings filterSettings() {
-            return new FilterSettings(
-                true, Duration.ofSeconds(30), List.of(), "", false, Duration.ofMillis(200), 10, 10);
-          }
-
-          @Override
-          public Clock clock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
-          }
-
-          @Override
-          public void stored(SessionKey session, TokenSet previous) {}
-        };
-    filter.store = new OneSessionStore(EXPIRING_SOON);
-    filter.init();
+    TokenRefreshFilter filter =
+        new StubRefreshService(
+                new FilterSettings(
+                    true,
+                    Duration.ofSeconds(30),
+                    List.of(),
+                    "",
+                    false,
+                    Duration.ofMillis(200),
+                    10,
+                    10),
+                NOW,
+                (session, current) -> refresh)
+            .filter(new OneSessionStore(EXPIRING_SOON));
     FakeExchange exchange = new FakeExchange("s");
     exchange.asyncSupported = false;
     exchange.requestUri = "/api";

@@ -3,16 +3,11 @@ package dev.tokenrefresh.jakarta.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.support.Tokens;
-import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
-import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
 import dev.tokenrefresh.jakarta.store.HttpSessionTokenStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
@@ -53,34 +48,12 @@ class SuspendedRequestsGaugeTest {
   }
 
   private TokenRefreshFilter filter() {
-    TokenRefreshFilter filter = new TokenRefreshFilter();
-    filter.service =
-        new TokenRefreshService() {
-          @Override
-          public CompletionStage<TokenSet> refresh(SessionKey session, TokenSet current) {
-            return refresh;
-          }
-
-          @Override
-          public void stored(SessionKey session, TokenSet previous) {}
-
-          @Override
-          public void reportSuspended(IntSupplier count) {
-            gauge.set(count);
-          }
-
-          @Override
-          public FilterSettings filterSettings() {
-            return FilterSettings.defaults(Duration.ofSeconds(30));
-          }
-
-          @Override
-          public Clock clock() {
-            return Clock.fixed(T0, ZoneOffset.UTC);
-          }
-        };
-    filter.store = new HttpSessionTokenStore();
-    filter.init();
-    return filter;
+    return new StubRefreshService(
+        FilterSettings.defaults(Duration.ofSeconds(30)), T0, (session, current) -> refresh) {
+      @Override
+      public void reportSuspended(IntSupplier count) {
+        gauge.set(count);
+      }
+    }.filter(new HttpSessionTokenStore());
   }
 }
