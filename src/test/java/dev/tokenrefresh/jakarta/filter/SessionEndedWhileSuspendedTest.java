@@ -7,21 +7,18 @@ import dev.tokenrefresh.core.support.ScriptedEndpoint;
 import dev.tokenrefresh.core.support.Tokens;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
-import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
 import dev.tokenrefresh.jakarta.store.HttpSessionTokenStore;
 import dev.tokenrefresh.jakarta.store.TokenStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,12 +52,7 @@ class SessionEndedWhileSuspendedTest {
   @Test
   void suspendedRequest_whoseSessionIsInvalidatedBeforeTheRefreshEnds_resumesTo401SessionEnded()
       throws Exception {
-    FakeExchange exchange = new FakeExchange("session-1");
-    TokenRefreshFilter filter = filter(store);
-    suspend(filter, exchange);
-
-    exchange.invalidate();
-    resume(filter, exchange);
+    FakeExchange exchange = suspendedThenResumed(FakeExchange::invalidate);
 
     assertThat(exchange.status.get()).isEqualTo(401);
     assertThat(exchange.body()).isEqualTo("{\"error\":\"session_ended\"}");
@@ -73,12 +65,7 @@ class SessionEndedWhileSuspendedTest {
   @Test
   void suspendedRequest_whoseTokensAreRemovedByALogout_resumesTo401AndStoresNothing()
       throws Exception {
-    FakeExchange exchange = new FakeExchange("session-1");
-    TokenRefreshFilter filter = filter(store);
-    suspend(filter, exchange);
-
-    store.clear(exchange.request);
-    resume(filter, exchange);
+    FakeExchange exchange = suspendedThenResumed(e -> store.clear(e.request));
 
     assertThat(exchange.status.get()).isEqualTo(401);
     assertThat(exchange.body()).isEqualTo("{\"error\":\"session_ended\"}");
@@ -90,13 +77,12 @@ class SessionEndedWhileSuspendedTest {
   @Test
   void suspendedRequest_whoseBrowserGotANewSessionMeanwhile_resumesTo401AndTheNewSessionStaysEmpty()
       throws Exception {
-    FakeExchange exchange = new FakeExchange("session-1");
-    TokenRefreshFilter filter = filter(store);
-    suspend(filter, exchange);
-
-    exchange.invalidate();
-    exchange.session.set(new FakeExchange("session-2").session.get());
-    resume(filter, exchange);
+    FakeExchange exchange =
+        suspendedThenResumed(
+            e -> {
+              e.invalidate();
+              e.session.set(new FakeExchange("session-2").session.get());
+            });
 
     assertThat(exchange.status.get()).isEqualTo(401);
     assertThat(servedByTheApp.get()).isZero();
@@ -106,11 +92,7 @@ class SessionEndedWhileSuspendedTest {
   /** Negative control: without a logout the same suspended request is served the fresh token. */
   @Test
   void suspendedRequest_whoseSessionLives_resumesWithTheFreshTokenAndStoresIt() throws Exception {
-    FakeExchange exchange = new FakeExchange("session-1");
-    TokenRefreshFilter filter = filter(store);
-    suspend(filter, exchange);
-
-    resume(filter, exchange);
+    FakeExchange exchange = suspendedThenResumed(e -> {});
 
     assertThat(exchange.status.get()).isZero();
     assertThat(servedByTheApp.get()).isEqualTo(1);
@@ -158,6 +140,19 @@ class SessionEndedWhileSuspendedTest {
     assertThat(tokenSeenByTheApp.get()).isNull();
   }
 
+  /**
+   * Sends a request of {@code session-1} in and holds it suspended on the refresh, runs {@code
+   * meanwhile} on its exchange, then lets the refresh end and the request resume.
+   */
+  private FakeExchange suspendedThenResumed(Consumer<FakeExchange> meanwhile) throws Exception {
+    FakeExchange exchange = new FakeExchange("session-1");
+    TokenRefreshFilter filter = filter(store);
+    suspend(filter, exchange);
+    meanwhile.accept(exchange);
+    resume(filter, exchange);
+    return exchange;
+  }
+
   /** Saves expired tokens and sends the request in: it is suspended on the held refresh. */
   private void suspend(TokenRefreshFilter filter, FakeExchange exchange) throws Exception {
     store.save(exchange.request, Tokens.expired());
@@ -188,37 +183,18 @@ class SessionEndedWhileSuspendedTest {
   }
 
   private TokenRefreshFilter filter(TokenStore tokens) {
-    TokenRefreshFilter filter = new TokenRefreshFilter();
-    filter.service =
-        new TokenRefreshService() {
-          @Override
-          public CompletionStage<TokenSet> refresh(SessionKey session, TokenSet current) {
-            return fixture.coordinator.refresh(session, current);
-          }
+    return new StubRefreshService(
+        FilterSettings.defaults(Duration.ofSeconds(30)), T0, fixture.coordinator::refresh) {
+      @Override
+      public void stored(SessionKey session, TokenSet previous) {
+        fixture.coordinator.stored(session, previous);
+      }
 
-          @Override
-          public void stored(SessionKey session, TokenSet previous) {
-            fixture.coordinator.stored(session, previous);
-          }
-
-          @Override
-          public void discarded(SessionKey session, TokenSet previous) {
-            fixture.coordinator.discarded(session, previous);
-          }
-
-          @Override
-          public FilterSettings filterSettings() {
-            return FilterSettings.defaults(Duration.ofSeconds(30));
-          }
-
-          @Override
-          public Clock clock() {
-            return Clock.fixed(T0, ZoneOffset.UTC);
-          }
-        };
-    filter.store = tokens;
-    filter.init();
-    return filter;
+      @Override
+      public void discarded(SessionKey session, TokenSet previous) {
+        fixture.coordinator.discarded(session, previous);
+      }
+    }.filter(tokens);
   }
 
   /** A store that forwards every call; tests override one to race it. */
