@@ -51,6 +51,13 @@ class BackChannelLogoutTokenTest {
     stub.close();
   }
 
+  /** Sets the token's issue and expiry times, in seconds from now (negative: in the past). */
+  private UnaryOperator<JWTClaimsSet.Builder> issuedAndExpiring(long issued, long expires) {
+    return b ->
+        b.issueTime(java.util.Date.from(now.plusSeconds(issued)))
+            .expirationTime(java.util.Date.from(now.plusSeconds(expires)));
+  }
+
   private String token(String jti, UnaryOperator<JWTClaimsSet.Builder> change) {
     return LoginTokenMint.sign(
         LoginTokenMint.logoutClaims(stub.issuer(), StubFixture.CLIENT_ID, jti, now), change);
@@ -107,7 +114,7 @@ class BackChannelLogoutTokenTest {
   @Test
   void accept_tokenSignedByUnknownKey_isRefused() {
     String foreign =
-        LoginTokenMint.sign(
+        SignedTokens.sign(
             SignedTokens.FOREIGN_KEY,
             LoginTokenMint.logoutClaims(stub.issuer(), StubFixture.CLIENT_ID, "jti-7", now)
                 .build());
@@ -136,24 +143,12 @@ class BackChannelLogoutTokenTest {
 
   @Test
   void accept_tokenIssuedTooLongAgo_isRefused() {
-    assertRefused(
-        token(
-            "jti-11",
-            b ->
-                b.issueTime(java.util.Date.from(now.minusSeconds(600)))
-                    .expirationTime(java.util.Date.from(now.plusSeconds(60)))),
-        "ago");
+    assertRefused(token("jti-11", issuedAndExpiring(-600, 60)), "ago");
   }
 
   @Test
   void accept_tokenFromTheFuture_isRefused() {
-    assertRefused(
-        token(
-            "jti-12",
-            b ->
-                b.issueTime(java.util.Date.from(now.plusSeconds(600)))
-                    .expirationTime(java.util.Date.from(now.plusSeconds(900)))),
-        "future");
+    assertRefused(token("jti-12", issuedAndExpiring(600, 900)), "future");
   }
 
   @Test

@@ -125,7 +125,7 @@ class CodeRedemptionTest {
   @Test
   void redeem_idTokenSignedByForeignKey_isRejected() {
     String foreign =
-        LoginTokenMint.sign(
+        SignedTokens.sign(
             SignedTokens.FOREIGN_KEY,
             LoginTokenMint.idClaims(
                     stub.issuer(), StubFixture.CLIENT_ID, NONCE.getValue(), Instant.now())

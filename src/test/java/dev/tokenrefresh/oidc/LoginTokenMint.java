@@ -1,13 +1,7 @@
 package dev.tokenrefresh.oidc;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
@@ -46,20 +40,8 @@ final class LoginTokenMint {
         .claim("events", Map.of(EVENT, Map.of()));
   }
 
-  static String sign(RSAKey key, JWTClaimsSet claims) {
-    try {
-      SignedJWT jwt =
-          new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-      jwt.sign(new RSASSASigner(key));
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   static String sign(JWTClaimsSet.Builder claims, UnaryOperator<JWTClaimsSet.Builder> change) {
-    return sign(SignedTokens.PROVIDER_KEY, change.apply(claims).build());
+    return SignedTokens.sign(SignedTokens.PROVIDER_KEY, change.apply(claims).build());
   }
 
   static String unsigned(JWTClaimsSet claims) {

@@ -49,7 +49,8 @@ final class SignedTokens {
         new JWTClaimsSet.Builder().subject("alice").expirationTime(Date.from(expiresAt)).build());
   }
 
-  private static String sign(RSAKey key, JWTClaimsSet claims) {
+  /** {@code claims} as a JWT signed RS256 with {@code key}, carrying its key id. */
+  static String sign(RSAKey key, JWTClaimsSet claims) {
     try {
       SignedJWT jwt =
           new SignedJWT(
