@@ -128,15 +128,7 @@ final class FakeGrid {
       if (failing) {
         throw new IllegalStateException("grid failing");
       }
-      CountDownLatch h = hang;
-      if (h != null) {
-        try {
-          h.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted");
-        }
-      }
+      awaitIfSet(hang);
     }
 
     private void awaitListen() {
@@ -145,9 +137,14 @@ final class FakeGrid {
       if (entered != null) {
         entered.countDown();
       }
-      if (h != null) {
+      awaitIfSet(h);
+    }
+
+    /** Blocks on {@code latch} when a test set one (a hung grid), as an interruptible call. */
+    private static void awaitIfSet(CountDownLatch latch) {
+      if (latch != null) {
         try {
-          h.await();
+          latch.await();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted");
