@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.login;
 
+import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.oidc.login.LoginFailure;
 import dev.tokenrefresh.oidc.login.LoginSettings;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -19,16 +20,19 @@ final class LoginEndpoints {
   private final CodeFlow codeFlow;
   private final RpLogout rpLogout;
   private final BackChannelEndpoint backChannel;
+  private final RefreshMetrics metrics;
 
   LoginEndpoints(
       LoginSettings settings,
       CodeFlow codeFlow,
       RpLogout rpLogout,
-      BackChannelEndpoint backChannel) {
+      BackChannelEndpoint backChannel,
+      RefreshMetrics metrics) {
     this.settings = settings;
     this.codeFlow = codeFlow;
     this.rpLogout = rpLogout;
     this.backChannel = backChannel;
+    this.metrics = metrics;
   }
 
   /** Answers the request when it is for one of the endpoints; empty otherwise. */
@@ -36,7 +40,8 @@ final class LoginEndpoints {
       throws IOException {
     String path = LoginRequests.path(req);
     if (path.equals(settings.callbackPath())) {
-      return Optional.of(codeFlow.callback(req, res));
+      return Optional.of(
+          CountedOutcome.counted(metrics::loginCompleted, () -> codeFlow.callback(req, res)));
     }
     if (path.equals(settings.logoutPath())) {
       requirePost(req, res);
@@ -44,8 +49,13 @@ final class LoginEndpoints {
     }
     if (path.equals(settings.backChannelPath())) {
       res.setHeader("Cache-Control", "no-store");
-      requirePost(req, res);
-      return Optional.of(backChannel.logout(req, res));
+      return Optional.of(
+          CountedOutcome.counted(
+              metrics::backChannelLogout,
+              () -> {
+                requirePost(req, res);
+                return backChannel.logout(req, res);
+              }));
     }
     return Optional.empty();
   }

@@ -88,7 +88,8 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
             codeFlow,
             new RpLogout(
                 service, this::provider, sessions, store, settings.postLogoutRedirectUris()),
-            new BackChannelEndpoint(backChannel, sessions, maxTokenSize));
+            new BackChannelEndpoint(backChannel, sessions, maxTokenSize),
+            service.metrics());
     service.alsoOnCleanup(index::cleanup);
     service.alsoOnCleanup(replays::cleanup);
   }
