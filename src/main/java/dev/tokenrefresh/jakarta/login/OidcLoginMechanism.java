@@ -54,31 +54,11 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
   @PostConstruct
   void start() {
     ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
-    LoginSettings settings;
-    try {
-      settings = LoginSettingsMapping.settings(source);
-    } catch (RuntimeException e) {
-      String message = "Invalid token-refresh-filter configuration: " + e.getMessage();
-      LOG.severe(message);
-      throw new IllegalStateException(message, e);
-    }
+    LoginSettings settings = settings(source);
     Clock clock = service.clock();
     SessionIndex index =
         new SessionIndex(settings.maxSessions(), settings.sessionIdle(), Ticker.system());
-    ReplayCache replays =
-        new ReplayCache(
-            settings.logoutTokenMaxAge().plusMinutes(2), settings.maxSessions(), Ticker.system());
-    int maxTokenSize =
-        source
-            .integer(ConfigKey.OIDC_MAX_TOKEN_SIZE.key())
-            .orElse(ConfigKey.OIDC_MAX_TOKEN_SIZE.defaultInt());
-    BackChannelLogout backChannel =
-        new BackChannelLogout(
-            token -> provider().tokenEndpoint().verifyLogoutToken(token),
-            maxTokenSize,
-            settings.logoutTokenMaxAge(),
-            replays,
-            clock);
+    service.alsoOnCleanup(index::cleanup);
     CallerMapping mapping = new CallerMapping(settings.principalClaim(), settings.groupsClaim());
     sessions = new LoginSessions(index, service, store, settings.maxSessions());
     codeFlow = new CodeFlow(this::provider, sessions, store, settings, mapping, clock);
@@ -88,10 +68,39 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
             codeFlow,
             new RpLogout(
                 service, this::provider, sessions, store, settings.postLogoutRedirectUris()),
-            new BackChannelEndpoint(backChannel, sessions, maxTokenSize),
+            backChannel(settings, source, clock),
             service.metrics());
-    service.alsoOnCleanup(index::cleanup);
+  }
+
+  private static LoginSettings settings(ConfigReader source) {
+    try {
+      return LoginSettingsMapping.settings(source);
+    } catch (RuntimeException e) {
+      String message = "Invalid token-refresh-filter configuration: " + e.getMessage();
+      LOG.severe(message);
+      throw new IllegalStateException(message, e);
+    }
+  }
+
+  /** The back-channel logout endpoint, its replay cache cleaned with the filter's state. */
+  private BackChannelEndpoint backChannel(
+      LoginSettings settings, ConfigReader source, Clock clock) {
+    ReplayCache replays =
+        new ReplayCache(
+            settings.logoutTokenMaxAge().plusMinutes(2), settings.maxSessions(), Ticker.system());
     service.alsoOnCleanup(replays::cleanup);
+    int maxTokenSize =
+        source
+            .integer(ConfigKey.OIDC_MAX_TOKEN_SIZE.key())
+            .orElse(ConfigKey.OIDC_MAX_TOKEN_SIZE.defaultInt());
+    BackChannelLogout logout =
+        new BackChannelLogout(
+            token -> provider().tokenEndpoint().verifyLogoutToken(token),
+            maxTokenSize,
+            settings.logoutTokenMaxAge(),
+            replays,
+            clock);
+    return new BackChannelEndpoint(logout, sessions, maxTokenSize);
   }
 
   @Override
