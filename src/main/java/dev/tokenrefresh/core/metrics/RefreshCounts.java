@@ -152,6 +152,16 @@ public final class RefreshCounts implements RefreshMetrics {
   }
 
   @Override
+  public void loginCompleted(LoginOutcome outcome) {
+    next.loginCompleted(outcome);
+  }
+
+  @Override
+  public void backChannelLogout(LoginOutcome outcome) {
+    next.backChannelLogout(outcome);
+  }
+
+  @Override
   public void bindGauges(CoordinatorGauges gauges) {
     next.bindGauges(gauges);
   }

@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.function.IntSupplier;
 
 /**
- * The port through which the coordinator reports what it does. Every method has a no-op default;
- * the Jakarta layer adapts it to MicroProfile Metrics or Micrometer. Implementations must be
- * thread-safe and must not block: they are called on request threads and inside refresh flights.
+ * The port through which the coordinator (and the login mechanism) reports what it does. Every
+ * method has a no-op default; the Jakarta layer adapts it to MicroProfile Metrics or Micrometer.
+ * Implementations must be thread-safe and must not block: they are called on request threads and
+ * inside refresh flights.
  */
 public interface RefreshMetrics {
 
@@ -78,6 +79,12 @@ public interface RefreshMetrics {
 
   /** A call to the cluster's data grid failed or did not answer in time. */
   default void gridFailed() {}
+
+  /** A login callback ended (the login mechanism's, {@code token-refresh.login.enabled=true}). */
+  default void loginCompleted(LoginOutcome outcome) {}
+
+  /** A back-channel logout request ended. */
+  default void backChannelLogout(LoginOutcome outcome) {}
 
   /**
    * Hands over the live gauges once, when the coordinator is built. Adapters register them; the

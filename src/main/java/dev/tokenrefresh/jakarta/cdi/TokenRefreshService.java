@@ -273,6 +273,11 @@ public class TokenRefreshService {
     return counts.snapshot();
   }
 
+  /** The metrics port, for the login mechanism's own events. */
+  public RefreshMetrics metrics() {
+    return counts;
+  }
+
   /** The readiness verdict and its figures, for the health check. */
   public ReadinessReport readiness() {
     return ReadinessReport.assess(

@@ -21,12 +21,10 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -45,75 +43,88 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
 
   private static final Logger LOG = Logger.getLogger(OidcLoginMechanism.class.getName());
 
-  /** Session attribute: the {@link Caller}. */
-  static final String CALLER = "dev.tokenrefresh.login.caller";
-
-  /** Session attribute: the {@link dev.tokenrefresh.oidc.login.PendingLogin}. */
-  static final String PENDING = "dev.tokenrefresh.login.pending";
-
   @Inject Config config;
   @Inject TokenRefreshService service;
   @Inject TokenStore store;
 
-  private LoginSettings settings;
-  private SessionIndex index;
+  private LoginSessions sessions;
   private LoginEndpoints endpoints;
-  private final AtomicBoolean fullLogged = new AtomicBoolean();
+  private CodeFlow codeFlow;
 
   @PostConstruct
   void start() {
     ConfigReader source = new ConfigReader(key -> config.getOptionalValue(key, String.class));
+    LoginSettings settings = settings(source);
+    Clock clock = service.clock();
+    SessionIndex index =
+        new SessionIndex(settings.maxSessions(), settings.sessionIdle(), Ticker.system());
+    service.alsoOnCleanup(index::cleanup);
+    CallerMapping mapping = new CallerMapping(settings.principalClaim(), settings.groupsClaim());
+    sessions = new LoginSessions(index, service, store, settings.maxSessions());
+    codeFlow = new CodeFlow(this::provider, sessions, store, settings, mapping, clock);
+    endpoints =
+        new LoginEndpoints(
+            settings,
+            codeFlow,
+            new RpLogout(
+                service, this::provider, sessions, store, settings.postLogoutRedirectUris()),
+            backChannel(settings, source, clock),
+            service.metrics());
+  }
+
+  private static LoginSettings settings(ConfigReader source) {
     try {
-      settings = LoginSettingsMapping.settings(source);
+      return LoginSettingsMapping.settings(source);
     } catch (RuntimeException e) {
       String message = "Invalid token-refresh-filter configuration: " + e.getMessage();
       LOG.severe(message);
       throw new IllegalStateException(message, e);
     }
-    Clock clock = service.clock();
-    index = new SessionIndex(settings.maxSessions(), settings.sessionIdle(), Ticker.system());
+  }
+
+  /** The back-channel logout endpoint, its replay cache cleaned with the filter's state. */
+  private BackChannelEndpoint backChannel(
+      LoginSettings settings, ConfigReader source, Clock clock) {
     ReplayCache replays =
         new ReplayCache(
             settings.logoutTokenMaxAge().plusMinutes(2), settings.maxSessions(), Ticker.system());
+    service.alsoOnCleanup(replays::cleanup);
     int maxTokenSize =
         source
             .integer(ConfigKey.OIDC_MAX_TOKEN_SIZE.key())
             .orElse(ConfigKey.OIDC_MAX_TOKEN_SIZE.defaultInt());
-    BackChannelLogout backChannel =
+    BackChannelLogout logout =
         new BackChannelLogout(
             token -> provider().tokenEndpoint().verifyLogoutToken(token),
             maxTokenSize,
             settings.logoutTokenMaxAge(),
             replays,
             clock);
-    CallerMapping mapping = new CallerMapping(settings.principalClaim(), settings.groupsClaim());
-    endpoints = new LoginEndpoints(this, settings, mapping, backChannel, clock, maxTokenSize);
-    service.alsoOnCleanup(index::cleanup);
-    service.alsoOnCleanup(replays::cleanup);
+    return new BackChannelEndpoint(logout, sessions, maxTokenSize);
   }
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest req, HttpServletResponse res, HttpMessageContext ctx) {
     try {
-      Optional<AuthenticationStatus> own = endpoints.answer(req, res, ctx);
+      Optional<AuthenticationStatus> own = endpoints.answer(req, res);
       if (own.isPresent()) {
         return own.get();
       }
-      Optional<Caller> caller = current(req);
+      Optional<Caller> caller = sessions.current(req);
       if (caller.isPresent()) {
         return ctx.notifyContainerAboutLogin(
             caller.get().name(), new HashSet<>(caller.get().groups()));
       }
       if (ctx.isAuthenticationRequest() || req.getAttribute(OidcLogin.LOGIN_REQUESTED) != null) {
         // the application asked for a login (OidcLogin.logIn, SecurityContext.authenticate)
-        return endpoints.startLogin(req, res, ctx);
+        return codeFlow.start(req, res, ctx);
       }
       if (!ctx.isProtected()) {
         return ctx.doNothing();
       }
       if (LoginRequests.isNavigation(req)) {
-        return endpoints.startLogin(req, res, ctx);
+        return codeFlow.start(req, res, ctx);
       }
       LoginAnswers.unauthorized(res);
       return AuthenticationStatus.SEND_CONTINUE;
@@ -154,67 +165,9 @@ public class OidcLoginMechanism implements HttpAuthenticationMechanism {
     return AuthenticationStatus.SEND_CONTINUE;
   }
 
-  /**
-   * The logged-in caller of the request's session, after ending the session when a back-channel
-   * logout ended it or its tokens are gone.
-   */
-  private Optional<Caller> current(HttpServletRequest req) {
-    HttpSession session = req.getSession(false);
-    if (session == null || !(session.getAttribute(CALLER) instanceof Caller caller)) {
-      return Optional.empty();
-    }
-    SessionKey key = SessionKey.of(session.getId());
-    if (index.isEnded(key) || store.load(req).isEmpty()) {
-      end(req);
-      return Optional.empty();
-    }
-    index(key, caller);
-    req.setAttribute(OidcLogin.CSRF_TOKEN, caller.csrfToken());
-    return Optional.of(caller);
-  }
-
-  /** Indexes a logged-in session for back-channel logout. */
-  void index(SessionKey key, Caller caller) {
-    if (!index.register(key, caller) && fullLogged.compareAndSet(false, true)) {
-      LOG.warning(
-          "login: the session index is full (token-refresh.login.max-sessions="
-              + settings.maxSessions()
-              + "): a back-channel logout cannot reach newer sessions");
-    }
-  }
-
-  /** Ends the request's session here: index, per-session state, tokens, the session itself. */
-  void end(HttpServletRequest req) {
-    HttpSession session = req.getSession(false);
-    if (session == null) {
-      return;
-    }
-    SessionKey key = SessionKey.of(session.getId());
-    index.remove(key);
-    service.forget(key);
-    store.clear(req);
-    try {
-      session.invalidate();
-    } catch (IllegalStateException alreadyInvalid) {
-      LOG.log(Level.FINE, "login: session already invalidated");
-    }
-  }
-
   /** A session that ended elsewhere (expired, invalidated by the application). */
   void ended(SessionKey key) {
-    index.remove(key);
-  }
-
-  SessionIndex index() {
-    return index;
-  }
-
-  TokenRefreshService service() {
-    return service;
-  }
-
-  TokenStore store() {
-    return store;
+    sessions.ended(key);
   }
 
   /**

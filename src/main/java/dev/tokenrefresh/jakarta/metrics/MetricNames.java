@@ -37,6 +37,15 @@ public final class MetricNames {
       "token_refresh_cluster_stale_copies_corrected";
   public static final String CLUSTER_GRID_FAILURES = "token_refresh_cluster_grid_failures";
 
+  public static final String LOGINS = "token_refresh_logins";
+  public static final String BACK_CHANNEL_LOGOUTS = "token_refresh_back_channel_logouts";
+
+  /**
+   * Tag on {@link #LOGINS} and {@link #BACK_CHANNEL_LOGOUTS}: {@code success}, {@code rejected},
+   * {@code idp_error} or {@code idp_not_ready}.
+   */
+  public static final String OUTCOME = "outcome";
+
   /** Tag on {@link #CLUSTER_CLAIMS}: {@code led}, {@code followed} or {@code taken_over}. */
   public static final String ROLE = "role";
 
@@ -81,6 +90,10 @@ public final class MetricNames {
               CLUSTER_STALE_CORRECTED,
               "Cluster mode: stale session copies answered with the grid's newer tokens"),
           Map.entry(CLUSTER_GRID_FAILURES, "Cluster mode: grid calls that failed or timed out"),
+          Map.entry(LOGINS, "Login callbacks, by outcome (success, rejected, idp_error, ...)"),
+          Map.entry(
+              BACK_CHANNEL_LOGOUTS,
+              "Back-channel logout requests, by outcome (success, rejected, ...)"),
           Map.entry(
               IDP_READY,
               "1 once the identity provider's endpoints are known (discovery done), else 0"));

@@ -4,6 +4,7 @@ import dev.tokenrefresh.core.breaker.BreakerState;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.metrics.CoordinatorGauges;
+import dev.tokenrefresh.core.metrics.LoginOutcome;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import java.time.Duration;
 import java.util.List;
@@ -146,6 +147,16 @@ final class NamedMetrics implements RefreshMetrics {
   @Override
   public void gridFailed() {
     sink.increment(MetricNames.CLUSTER_GRID_FAILURES);
+  }
+
+  @Override
+  public void loginCompleted(LoginOutcome outcome) {
+    sink.increment(MetricNames.LOGINS, MetricNames.OUTCOME, outcome.tag());
+  }
+
+  @Override
+  public void backChannelLogout(LoginOutcome outcome) {
+    sink.increment(MetricNames.BACK_CHANNEL_LOGOUTS, MetricNames.OUTCOME, outcome.tag());
   }
 
   @Override

@@ -31,6 +31,20 @@ class RefreshCountsTest {
   }
 
   @Test
+  void loginEvents_arePassedOnWithTheirOutcome() {
+    CountingMetrics next = new CountingMetrics();
+    RefreshCounts counts = new RefreshCounts(next);
+    counts.loginCompleted(LoginOutcome.SUCCESS);
+    counts.loginCompleted(LoginOutcome.REJECTED);
+    counts.backChannelLogout(LoginOutcome.SUCCESS);
+
+    assertThat(next.count("login.success")).isEqualTo(1);
+    assertThat(next.count("login.rejected")).isEqualTo(1);
+    assertThat(next.count("backChannelLogout.success")).isEqualTo(1);
+    assertThat(counts.snapshot()).isEqualTo(new RefreshCounts.Snapshot(0, 0, 0, 0));
+  }
+
+  @Test
   void everyEventOfThePort_isOverriddenSoThatNoneIsSwallowed() {
     for (Method m : RefreshMetrics.class.getMethods()) {
       if (Modifier.isStatic(m.getModifiers())) {

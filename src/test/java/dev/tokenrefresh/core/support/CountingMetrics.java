@@ -4,6 +4,7 @@ import dev.tokenrefresh.core.breaker.BreakerState;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.metrics.CoordinatorGauges;
+import dev.tokenrefresh.core.metrics.LoginOutcome;
 import dev.tokenrefresh.core.metrics.RefreshMetrics;
 import java.time.Duration;
 import java.util.Map;
@@ -139,5 +140,15 @@ public final class CountingMetrics implements RefreshMetrics {
   @Override
   public void bindGauges(CoordinatorGauges bound) {
     this.gauges = bound;
+  }
+
+  @Override
+  public void loginCompleted(LoginOutcome outcome) {
+    inc("login." + outcome.tag());
+  }
+
+  @Override
+  public void backChannelLogout(LoginOutcome outcome) {
+    inc("backChannelLogout." + outcome.tag());
   }
 }

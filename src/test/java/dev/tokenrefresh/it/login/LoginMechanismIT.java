@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.it.ContainerIT;
 import dev.tokenrefresh.it.login.app.WhoAmIServlet;
+import dev.tokenrefresh.it.login.rest.RolesResource;
 import dev.tokenrefresh.it.support.Http;
 import dev.tokenrefresh.it.support.MockIdp;
 import java.net.URI;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The library's login mechanism ({@code token-refresh.login.enabled=true}) in a real server against
  * the mock provider (discovered from its issuer): login through the authorization-code flow, the
- * caller and groups in the container, one refresh on expiry, RP-initiated and back-channel logout,
- * and the bad inputs a server sees.
+ * caller and groups in the container (servlet API, {@code SecurityContext}, a security constraint,
+ * {@code @RolesAllowed} on Jakarta REST resources), one refresh on expiry, RP-initiated and
+ * back-channel logout, and the bad inputs a server sees.
  */
 class LoginMechanismIT extends ContainerIT {
 
@@ -43,7 +45,9 @@ class LoginMechanismIT extends ContainerIT {
                 // plus read (1 s + 4 s) must fit the timeout
                 "token-refresh.timeout", "11s",
                 "token-refresh.login.scope", "openid"))
-        .addPackage(WhoAmIServlet.class.getPackage());
+        .addPackage(WhoAmIServlet.class.getPackage())
+        .addPackage(RolesResource.class.getPackage())
+        .setWebXML("war/login-web.xml");
   }
 
   @ArquillianResource URL base;
@@ -113,6 +117,25 @@ class LoginMechanismIT extends ContainerIT {
         .startsWith(idp.loginIssuer().toString())
         .contains("id_token_hint=");
     assertThat(browser.api(PAGE).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void rolesAllowedOnRestResources_groupAdmits_roleTheUserLacksIs403_noSessionIs401() {
+    String member = "/api/roles/user";
+    String admin = "/api/roles/admin";
+    HttpResponse<String> anonymous = browser.api(member);
+    assertThat(anonymous.statusCode()).as("no session: " + anonymous.body()).isEqualTo(401);
+    assertThat(anonymous.body()).isEqualTo("{\"error\":\"login_required\"}");
+    assertThat(new Browser(browserBase()).navigate(admin).statusCode()).isEqualTo(302);
+
+    loggedIn();
+    HttpResponse<String> inGroup = browser.api(member);
+    assertThat(inGroup.statusCode()).as(inGroup.body()).isEqualTo(200);
+    assertThat(inGroup.body()).isEqualTo("{\"caller\":\"" + MockIdp.LOGIN_USER + "\"}");
+    // the security constraint admits both roles: only the REST runtime's enforcement says 403
+    HttpResponse<String> notInGroup = browser.api(admin);
+    assertThat(notInGroup.statusCode()).as(notInGroup.body()).isEqualTo(403);
+    assertThat(notInGroup.body()).doesNotContain(MockIdp.LOGIN_USER);
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.tokenrefresh.core.breaker.BreakerState;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.metrics.CoordinatorGauges;
+import dev.tokenrefresh.core.metrics.LoginOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +121,24 @@ class NamedMetricsTest {
             "token_refresh_cluster_stale_copies_corrected",
             "token_refresh_cluster_grid_failures",
             "token_refresh_rejections{reason=cluster_unavailable}");
+  }
+
+  @Test
+  void loginEvents_moveTheDocumentedNames_withTheOutcomeTag() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    events.clear();
+    metrics.loginCompleted(LoginOutcome.SUCCESS);
+    metrics.loginCompleted(LoginOutcome.REJECTED);
+    metrics.loginCompleted(LoginOutcome.IDP_ERROR);
+    metrics.backChannelLogout(LoginOutcome.SUCCESS);
+    metrics.backChannelLogout(LoginOutcome.IDP_NOT_READY);
+    assertThat(events)
+        .containsExactly(
+            "token_refresh_logins{outcome=success}",
+            "token_refresh_logins{outcome=rejected}",
+            "token_refresh_logins{outcome=idp_error}",
+            "token_refresh_back_channel_logouts{outcome=success}",
+            "token_refresh_back_channel_logouts{outcome=idp_not_ready}");
   }
 
   @Test
