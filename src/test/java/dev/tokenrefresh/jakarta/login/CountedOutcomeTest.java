@@ -9,6 +9,7 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Each way an endpoint's answer ends is counted once, with its bounded outcome. */
@@ -29,14 +30,7 @@ class CountedOutcomeTest {
   void aClientError_isCountedAsRejected_andRethrown() {
     LoginFailure failure = new LoginFailure(400, "invalid_state", "state unknown");
 
-    assertThatThrownBy(
-            () ->
-                CountedOutcome.counted(
-                    counted::add,
-                    () -> {
-                      throw failure;
-                    }))
-        .isSameAs(failure);
+    assertThatThrownBy(answerThrowing(failure)).isSameAs(failure);
     assertThat(counted).containsExactly(LoginOutcome.REJECTED);
   }
 
@@ -44,39 +38,20 @@ class CountedOutcomeTest {
   void aProviderError_isCountedAsIdpError_andRethrown() {
     LoginFailure failure = new LoginFailure(502, "idp_error", "code exchange failed");
 
-    assertThatThrownBy(
-            () ->
-                CountedOutcome.counted(
-                    counted::add,
-                    () -> {
-                      throw failure;
-                    }))
-        .isSameAs(failure);
+    assertThatThrownBy(answerThrowing(failure)).isSameAs(failure);
     assertThat(counted).containsExactly(LoginOutcome.IDP_ERROR);
   }
 
   @Test
   void anUnknownProvider_isCountedAsIdpNotReady_andRethrown() {
-    assertThatThrownBy(
-            () ->
-                CountedOutcome.counted(
-                    counted::add,
-                    () -> {
-                      throw new OidcLoginMechanism.NotReadyException();
-                    }))
+    assertThatThrownBy(answerThrowing(new OidcLoginMechanism.NotReadyException()))
         .isInstanceOf(OidcLoginMechanism.NotReadyException.class);
     assertThat(counted).containsExactly(LoginOutcome.IDP_NOT_READY);
   }
 
   @Test
   void anAnswerNotWritten_isNotCounted() {
-    assertThatThrownBy(
-            () ->
-                CountedOutcome.counted(
-                    counted::add,
-                    () -> {
-                      throw new IOException("client gone");
-                    }))
+    assertThatThrownBy(answerThrowing(new IOException("client gone")))
         .isInstanceOf(IOException.class);
     assertThat(counted).isEmpty();
   }
@@ -86,5 +61,18 @@ class CountedOutcomeTest {
     assertThat(List.of(LoginOutcome.values()))
         .extracting(LoginOutcome::tag)
         .containsExactly("success", "rejected", "idp_error", "idp_not_ready");
+  }
+
+  /** Counting an answer that ends by throwing {@code thrown} (unchecked or an I/O failure). */
+  private ThrowingCallable answerThrowing(Exception thrown) {
+    return () ->
+        CountedOutcome.counted(
+            counted::add,
+            () -> {
+              if (thrown instanceof IOException io) {
+                throw io;
+              }
+              throw (RuntimeException) thrown;
+            });
   }
 }
