@@ -59,6 +59,7 @@ public class TokenRefreshFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
   private static final String RESUMED = "dev.tokenrefresh.resumed";
+  private static final String POLICY_CONTEXT = "dev.tokenrefresh.policy-context";
   private static final Logger LOG = Logger.getLogger(TokenRefreshFilter.class.getName());
 
   @Inject transient TokenRefreshService service;
@@ -92,7 +93,15 @@ public class TokenRefreshFilter extends HttpFilter {
       throws IOException, ServletException {
     if (req.getAttribute(RESUMED) instanceof Resumption resumed) {
       req.removeAttribute(RESUMED);
-      finish(req, res, chain, resumed);
+      Object policy = req.getAttribute(POLICY_CONTEXT);
+      req.removeAttribute(POLICY_CONTEXT);
+      AuthorizationContext.Scope scope =
+          AuthorizationContext.enter(policy instanceof String id ? id : null);
+      try {
+        finish(req, res, chain, resumed);
+      } finally {
+        scope.close();
+      }
       return;
     }
     FilterSettings s = settings;
@@ -218,6 +227,11 @@ public class TokenRefreshFilter extends HttpFilter {
       suspensions.exit(session);
       awaitOnThread(req, res, chain, session, current, flight, started);
       return;
+    }
+    // the thread that resumes it may lack the request's authorization context (Payara 7)
+    String policy = AuthorizationContext.current();
+    if (policy != null) {
+      req.setAttribute(POLICY_CONTEXT, policy);
     }
     async.setTimeout(s.waitTimeout().toMillis());
     Suspension suspension = new Suspension(async, session, suspensions, suspended);
