@@ -1,5 +1,6 @@
 package dev.tokenrefresh.oidc;
 
+import dev.tokenrefresh.internal.oidc.OidcClientSettings;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -60,17 +60,6 @@ public final class ClientAuthenticator {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The authenticator of validated settings. */
-  public static ClientAuthenticator of(OidcClientSettings settings, Clock clock) {
-    return new ClientAuthenticator(
-        settings.clientAuth(),
-        settings.clientId(),
-        settings.clientSecret(),
-        settings.clientKey(),
-        settings.tokenEndpoint(),
-        clock);
-  }
-
   /** The client id, which a public client sends in the form. */
   public ClientID clientId() {
     return clientId;

@@ -6,7 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.tokenrefresh.core.time.Ticker;
+import dev.tokenrefresh.internal.core.time.Ticker;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -14,11 +14,16 @@ import java.time.Instant;
 @AnalyzeClasses(packages = "dev.tokenrefresh", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+  /** The core: its public values and errors, and its internals. */
+  private static final String[] CORE = {
+    "dev.tokenrefresh.core..", "dev.tokenrefresh.internal.core.."
+  };
+
   @ArchTest
   static final ArchRule coreImportsNoJakartaNorMicroProfile =
       noClasses()
           .that()
-          .resideInAPackage("dev.tokenrefresh.core..")
+          .resideInAnyPackage(CORE)
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
@@ -29,17 +34,17 @@ class ArchitectureTest {
   static final ArchRule coreDependsOnNoEdge =
       noClasses()
           .that()
-          .resideInAPackage("dev.tokenrefresh.core..")
+          .resideInAnyPackage(CORE)
           .should()
           .dependOnClassesThat()
-          .resideOutsideOfPackages("dev.tokenrefresh.core..", "java..", "javax.crypto..")
+          .resideOutsideOfPackages(CORE[0], CORE[1], "java..", "javax.crypto..")
           .because("the core must build and run with nothing but the JDK (its AES-GCM included)");
 
   @ArchTest
   static final ArchRule hazelcastOnlyInItsAdapter =
       noClasses()
           .that()
-          .resideOutsideOfPackage("dev.tokenrefresh.jakarta.cluster..")
+          .resideOutsideOfPackage("dev.tokenrefresh.internal.jakarta.cluster..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("com.hazelcast..")
@@ -49,7 +54,7 @@ class ArchitectureTest {
   static final ArchRule onlyTheSystemTickerReadsTheClock =
       noClasses()
           .that()
-          .resideInAPackage("dev.tokenrefresh.core..")
+          .resideInAnyPackage(CORE)
           .and()
           .doNotHaveSimpleName("SystemTicker")
           .should()

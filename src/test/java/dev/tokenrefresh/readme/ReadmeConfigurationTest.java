@@ -3,11 +3,11 @@ package dev.tokenrefresh.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.internal.core.RefreshSettings;
+import dev.tokenrefresh.internal.jakarta.config.SettingsMapping;
+import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
+import dev.tokenrefresh.internal.oidc.OidcClientSettings;
 import dev.tokenrefresh.jakarta.config.ConfigReader;
-import dev.tokenrefresh.jakarta.config.SettingsMapping;
-import dev.tokenrefresh.jakarta.filter.FilterSettings;
-import dev.tokenrefresh.oidc.OidcClientSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.core.config;
 
+import dev.tokenrefresh.internal.core.config.DurationSyntax;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -159,7 +160,7 @@ public enum ConfigKey {
       "token-refresh.cluster.session-ttl",
       "12h",
       "how long the grid keeps a session's current tokens after its last refresh"),
-  // the login mechanism without discovery (dev.tokenrefresh.jakarta.cdi.OidcEndpoints)
+  // the login mechanism without discovery (dev.tokenrefresh.internal.jakarta.cdi.OidcEndpoints)
   OIDC_AUTHORIZATION_ENDPOINT(
       "token-refresh.oidc.authorization-endpoint",
       null,

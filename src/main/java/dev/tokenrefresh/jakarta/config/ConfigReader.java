@@ -1,6 +1,6 @@
 package dev.tokenrefresh.jakarta.config;
 
-import dev.tokenrefresh.core.config.DurationSyntax;
+import dev.tokenrefresh.internal.core.config.DurationSyntax;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,5 +1,8 @@
 package dev.tokenrefresh.jakarta.filter;
 
+import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
+import dev.tokenrefresh.internal.jakarta.filter.OutcomeWriter;
+import dev.tokenrefresh.internal.jakarta.filter.RefreshOutcome;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;

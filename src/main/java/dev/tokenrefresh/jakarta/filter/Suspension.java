@@ -1,7 +1,10 @@
 package dev.tokenrefresh.jakarta.filter;
 
-import dev.tokenrefresh.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.internal.core.bulkhead.SuspensionLimit;
+import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
+import dev.tokenrefresh.internal.jakarta.filter.OutcomeWriter;
+import dev.tokenrefresh.internal.jakarta.filter.RefreshOutcome;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

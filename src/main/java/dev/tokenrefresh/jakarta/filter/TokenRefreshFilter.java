@@ -1,9 +1,13 @@
 package dev.tokenrefresh.jakarta.filter;
 
-import dev.tokenrefresh.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
-import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
+import dev.tokenrefresh.internal.core.bulkhead.SuspensionLimit;
+import dev.tokenrefresh.internal.jakarta.cdi.RefreshEngine;
+import dev.tokenrefresh.internal.jakarta.filter.ExcludedPaths;
+import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
+import dev.tokenrefresh.internal.jakarta.filter.OutcomeWriter;
+import dev.tokenrefresh.internal.jakarta.filter.RefreshOutcome;
 import dev.tokenrefresh.jakarta.store.TokenStore;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
@@ -34,10 +38,10 @@ import java.util.logging.Logger;
  * however many requests arrive together, then lets the request through with the fresh token.
  *
  * <p>A request with a valid token costs one session lookup and two number comparisons: the settings
- * and the clock are taken from the {@link TokenRefreshService} once, at {@link #init()}, so that
- * the fast path makes no call through the service's CDI client proxy (each call resolves the bean
- * through Weld's container and context again; see docs/throughput.md). A request that must wait for
- * a refresh is suspended ({@code startAsync}) so that it holds no thread, and resumed by an async
+ * and the clock are taken from the {@link RefreshEngine} once, at {@link #init()}, so that the fast
+ * path makes no call through the service's CDI client proxy (each call resolves the bean through
+ * Weld's container and context again; see docs/throughput.md). A request that must wait for a
+ * refresh is suspended ({@code startAsync}) so that it holds no thread, and resumed by an async
  * dispatch when the refresh completes; where the chain does not support async, it waits on its
  * thread, bounded by the same deadline. The current access token is exposed as the request
  * attribute {@link #ACCESS_TOKEN} (and, if configured, as {@code Authorization: Bearer}).
@@ -62,7 +66,7 @@ public class TokenRefreshFilter extends HttpFilter {
   private static final String POLICY_CONTEXT = "dev.tokenrefresh.policy-context";
   private static final Logger LOG = Logger.getLogger(TokenRefreshFilter.class.getName());
 
-  @Inject transient TokenRefreshService service;
+  @Inject transient RefreshEngine service;
   @Inject transient TokenStore store;
 
   /** Written once by {@link #init()}, before any request; the service's settings never change. */

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.jakarta.login;
 
+import dev.tokenrefresh.internal.jakarta.login.OidcLoginMechanism;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,9 +25,6 @@ public final class OidcLogin {
   /** The form field (or {@code X-CSRF-Token} header) a logout POST carries the token in. */
   public static final String CSRF_FIELD = "csrf";
 
-  /** Request attribute set by {@link #logIn}: this request asks for a login. */
-  static final String LOGIN_REQUESTED = "dev.tokenrefresh.login.requested";
-
   private OidcLogin() {}
 
   /**
@@ -42,7 +40,7 @@ public final class OidcLogin {
     if (request.getUserPrincipal() != null) {
       return true;
     }
-    request.setAttribute(LOGIN_REQUESTED, Boolean.TRUE);
+    request.setAttribute(OidcLoginMechanism.LOGIN_REQUESTED, Boolean.TRUE);
     return request.authenticate(response);
   }
 

@@ -1,11 +1,11 @@
 package dev.tokenrefresh.core.support;
 
-import dev.tokenrefresh.core.CoordinatorPorts;
-import dev.tokenrefresh.core.RefreshCoordinator;
-import dev.tokenrefresh.core.RefreshSettings;
-import dev.tokenrefresh.core.TokenEndpoint;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.core.CoordinatorPorts;
+import dev.tokenrefresh.internal.core.RefreshCoordinator;
+import dev.tokenrefresh.internal.core.RefreshSettings;
+import dev.tokenrefresh.internal.core.TokenEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,11 +1,11 @@
 package dev.tokenrefresh.core.support;
 
-import dev.tokenrefresh.core.breaker.BreakerState;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.RejectionReason;
-import dev.tokenrefresh.core.metrics.CoordinatorGauges;
-import dev.tokenrefresh.core.metrics.LoginOutcome;
-import dev.tokenrefresh.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.internal.core.breaker.BreakerState;
+import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
+import dev.tokenrefresh.internal.core.metrics.LoginOutcome;
+import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

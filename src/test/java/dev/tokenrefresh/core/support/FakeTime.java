@@ -1,7 +1,7 @@
 package dev.tokenrefresh.core.support;
 
-import dev.tokenrefresh.core.time.Scheduler;
-import dev.tokenrefresh.core.time.Ticker;
+import dev.tokenrefresh.internal.core.time.Scheduler;
+import dev.tokenrefresh.internal.core.time.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.tokenrefresh.core.support;
 
-import dev.tokenrefresh.core.TokenEndpoint;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.core.TokenEndpoint;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;

@@ -2,7 +2,7 @@ package dev.tokenrefresh.it.app;
 
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.oauth2.sdk.TokenRequest;
-import dev.tokenrefresh.oidc.NimbusOrigin;
+import dev.tokenrefresh.internal.oidc.NimbusOrigin;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

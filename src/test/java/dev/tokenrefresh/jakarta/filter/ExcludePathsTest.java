@@ -3,6 +3,7 @@ package dev.tokenrefresh.jakarta.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.support.Tokens;
+import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.store.HttpSessionTokenStore;
 import java.time.Duration;
 import java.time.Instant;

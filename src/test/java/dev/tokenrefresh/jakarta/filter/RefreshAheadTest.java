@@ -7,6 +7,7 @@ import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.store.TokenStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import dev.tokenrefresh.core.support.ScriptedEndpoint;
 import dev.tokenrefresh.core.support.Tokens;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.store.HttpSessionTokenStore;
 import dev.tokenrefresh.jakarta.store.TokenStore;
 import jakarta.servlet.FilterChain;

@@ -2,7 +2,8 @@ package dev.tokenrefresh.jakarta.filter;
 
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
-import dev.tokenrefresh.jakarta.cdi.TokenRefreshService;
+import dev.tokenrefresh.internal.jakarta.cdi.RefreshEngine;
+import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.store.TokenStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.function.BiFunction;
  * the function the test gives, with the test's filter settings and a clock fixed at {@code now};
  * {@code stored} does nothing. A test overrides any other call it needs to see.
  */
-class StubRefreshService extends TokenRefreshService {
+class StubRefreshService extends RefreshEngine {
 
   private final FilterSettings settings;
   private final Clock clock;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.support.Tokens;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
 import dev.tokenrefresh.jakarta.store.HttpSessionTokenStore;
 import java.time.Duration;
 import java.time.Instant;

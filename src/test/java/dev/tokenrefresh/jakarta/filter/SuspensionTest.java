@@ -2,8 +2,9 @@ package dev.tokenrefresh.jakarta.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenrefresh.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.internal.core.bulkhead.SuspensionLimit;
+import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;

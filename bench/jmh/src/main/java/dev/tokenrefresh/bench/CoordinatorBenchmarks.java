@@ -1,12 +1,12 @@
 package dev.tokenrefresh.bench;
 
-import dev.tokenrefresh.core.CoordinatorPorts;
-import dev.tokenrefresh.core.RefreshCoordinator;
-import dev.tokenrefresh.core.RefreshSettings;
-import dev.tokenrefresh.core.breaker.CircuitBreaker;
-import dev.tokenrefresh.core.limit.AttemptLimiter;
-import dev.tokenrefresh.core.metrics.RefreshMetrics;
-import dev.tokenrefresh.core.time.Ticker;
+import dev.tokenrefresh.internal.core.CoordinatorPorts;
+import dev.tokenrefresh.internal.core.RefreshCoordinator;
+import dev.tokenrefresh.internal.core.RefreshSettings;
+import dev.tokenrefresh.internal.core.breaker.CircuitBreaker;
+import dev.tokenrefresh.internal.core.limit.AttemptLimiter;
+import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.internal.core.time.Ticker;
 import dev.tokenrefresh.core.token.Fingerprint;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;

@@ -16,11 +16,10 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.oidc.NimbusTokenEndpoint;
+import dev.tokenrefresh.internal.oidc.OidcClientSettings;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
-import dev.tokenrefresh.oidc.ClientAuthenticator;
 import dev.tokenrefresh.oidc.ClientSigningKey;
-import dev.tokenrefresh.oidc.NimbusTokenEndpoint;
-import dev.tokenrefresh.oidc.OidcClientSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
@@ -116,7 +115,7 @@ class KeycloakPrivateKeyJwtIT {
     TokenRequest request =
         new TokenRequest.Builder(
                 settings.tokenEndpoint(),
-                ClientAuthenticator.of(settings, Clock.systemUTC()).next().orElseThrow(),
+                settings.authenticator(Clock.systemUTC()).next().orElseThrow(),
                 new ResourceOwnerPasswordCredentialsGrant(USERNAME, new Secret(PASSWORD)))
             .scope(new Scope("openid"))
             .build();

@@ -1,6 +1,6 @@
 package dev.tokenrefresh.bench.harness;
 
-import dev.tokenrefresh.core.TokenEndpoint;
+import dev.tokenrefresh.internal.core.TokenEndpoint;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.token.TokenSet;

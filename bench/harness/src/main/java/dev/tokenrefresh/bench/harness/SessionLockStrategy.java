@@ -1,6 +1,6 @@
 package dev.tokenrefresh.bench.harness;
 
-import dev.tokenrefresh.core.TokenEndpoint;
+import dev.tokenrefresh.internal.core.TokenEndpoint;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Clock;
 

@@ -1,6 +1,6 @@
 package dev.tokenrefresh.bench.harness;
 
-import dev.tokenrefresh.core.TokenEndpoint;
+import dev.tokenrefresh.internal.core.TokenEndpoint;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 

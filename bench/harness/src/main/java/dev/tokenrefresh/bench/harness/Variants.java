@@ -1,6 +1,6 @@
 package dev.tokenrefresh.bench.harness;
 
-import dev.tokenrefresh.core.RefreshSettings;
+import dev.tokenrefresh.internal.core.RefreshSettings;
 
 /**
  * Configurations of the module other than the defaults, run next to the default to show which

@@ -1,10 +1,10 @@
 package dev.tokenrefresh.bench.memory;
 
-import dev.tokenrefresh.core.CoordinatorPorts;
-import dev.tokenrefresh.core.RefreshCoordinator;
-import dev.tokenrefresh.core.RefreshSettings;
-import dev.tokenrefresh.core.metrics.RefreshMetrics;
-import dev.tokenrefresh.core.time.Ticker;
+import dev.tokenrefresh.internal.core.CoordinatorPorts;
+import dev.tokenrefresh.internal.core.RefreshCoordinator;
+import dev.tokenrefresh.internal.core.RefreshSettings;
+import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.internal.core.time.Ticker;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import java.lang.management.ManagementFactory;

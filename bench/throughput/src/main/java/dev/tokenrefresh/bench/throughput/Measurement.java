@@ -6,21 +6,23 @@ package dev.tokenrefresh.bench.throughput;
  * @param round the round, from 1
  * @param variant the deployment measured
  * @param result what wrk reported
- * @param loadAverage the machine's 1-minute load average right after the run
- * @param payaraCpuTicks CPU time Payara's process used during the run ({@link CpuTime} ticks)
+ * @param loadBefore the machine's 1-minute load average right before the run
+ * @param loadAfter the same right after the run
+ * @param serverCpuTicks CPU time the server's JVM used during the run ({@link CpuTime} ticks)
  * @param wrkCpuTicks CPU time wrk used during the run
  */
 record Measurement(
     int round,
     Variant variant,
     WrkResult result,
-    double loadAverage,
-    long payaraCpuTicks,
+    double loadBefore,
+    double loadAfter,
+    long serverCpuTicks,
     long wrkCpuTicks) {
 
-  /** Payara's CPU time per completed request, in microseconds. */
-  double payaraMicrosPerRequest() {
-    return payaraCpuTicks * CpuTime.MICROS_PER_TICK / result.requests();
+  /** The server's CPU time per completed request, in microseconds. */
+  double serverMicrosPerRequest() {
+    return serverCpuTicks * CpuTime.MICROS_PER_TICK / result.requests();
   }
 
   /** wrk's CPU time per completed request, in microseconds. */

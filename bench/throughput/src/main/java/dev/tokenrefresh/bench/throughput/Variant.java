@@ -1,8 +1,8 @@
 package dev.tokenrefresh.bench.throughput;
 
 /**
- * One deployment of the benchmarked application. All three hold the same {@code /api/me} servlet
- * and run in the same Payara Micro, each under its own context path.
+ * One deployment of the benchmarked application. All hold the same {@code /api/me} servlet and run
+ * in the same server process, each under its own context path.
  */
 enum Variant {
   /** No CDI ({@code beans.xml} absent), no module: the bare servlet container. */

@@ -16,9 +16,10 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * Builds the three WARs. Every one has the same servlet and the same {@code payara-web.xml}
- * (child-first class loading, which the module's Nimbus needs on Payara); they differ only in
- * {@code beans.xml} and in the module with its configuration. Not thread-safe.
+ * Builds the variants' WARs, the same files for Payara and WildFly. Every one has the same servlet
+ * and the same {@code payara-web.xml} (child-first class loading, which the module's Nimbus needs
+ * on Payara; WildFly ignores it); they differ only in {@code beans.xml}, the pass-through filter
+ * and the module with its configuration. Not thread-safe.
  */
 final class Wars {
 

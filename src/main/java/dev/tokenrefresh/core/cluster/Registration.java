@@ -1,9 +1,0 @@
-package dev.tokenrefresh.core.cluster;
-
-/** A listener registered with the grid; {@link #cancel()} removes it. Thread-safe, idempotent. */
-@FunctionalInterface
-public interface Registration {
-
-  /** Removes the listener; does nothing when it is already removed. */
-  void cancel();
-}

@@ -1,2 +1,0 @@
-/** Readiness: the verdict and figures the health check reports. Plain Java. */
-package dev.tokenrefresh.core.health;

@@ -1,6 +1,0 @@
-package dev.tokenrefresh.core.metrics;
-
-/** Records nothing: the default metrics port. Thread-safe (stateless). */
-enum NoopMetrics implements RefreshMetrics {
-  INSTANCE
-}

@@ -1,0 +1,108 @@
+package dev.tokenrefresh.internal.jakarta.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import dev.tokenrefresh.internal.core.cluster.ClusterGrid;
+import dev.tokenrefresh.internal.core.cluster.GridMap;
+import dev.tokenrefresh.internal.core.cluster.Registration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The grid port on a Hazelcast 5 instance (Payara's own, reached through JNDI {@code
+ * payara/Hazelcast}): two {@code IMap<String, byte[]>} and the cluster's membership. Values are
+ * plain {@code byte[]}, so the members need none of this library's classes. Only plain 5.x API is
+ * used ({@code putIfAbsent}/{@code set} with a time-to-live, {@code remove(key, value)}, {@code
+ * setTtl}, key-scoped entry listeners, a membership listener); no lock, no CP subsystem.
+ * Thread-safe.
+ */
+public final class HazelcastGrid implements ClusterGrid {
+
+  /** The map of refresh flights. */
+  public static final String FLIGHTS = "token-refresh-flights";
+
+  /** The map of sessions' current tokens. */
+  public static final String SESSIONS = "token-refresh-sessions";
+
+  private final HazelcastInstance hazelcast;
+  private final HazelcastMap flights;
+  private final HazelcastMap sessions;
+  private final List<UUID> membershipListeners = new CopyOnWriteArrayList<>();
+
+  /** The grid on {@code hazelcast}, which stays the caller's (this never shuts it down). */
+  public HazelcastGrid(HazelcastInstance hazelcast) {
+    this.hazelcast = hazelcast;
+    this.flights = new HazelcastMap(hazelcast.getMap(FLIGHTS));
+    this.sessions = new HazelcastMap(hazelcast.getMap(SESSIONS));
+  }
+
+  @Override
+  public GridMap flights() {
+    return flights;
+  }
+
+  @Override
+  public GridMap sessions() {
+    return sessions;
+  }
+
+  @Override
+  public String localMember() {
+    return hazelcast.getCluster().getLocalMember().getUuid().toString();
+  }
+
+  @Override
+  public boolean isMember(String member) {
+    for (Member m : hazelcast.getCluster().getMembers()) {
+      if (m.getUuid().toString().equals(member)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Registration onMemberLost(Consumer<String> onLost) {
+    UUID id =
+        hazelcast
+            .getCluster()
+            .addMembershipListener(
+                new MembershipListener() {
+                  @Override
+                  public void memberAdded(MembershipEvent event) {}
+
+                  @Override
+                  public void memberRemoved(MembershipEvent event) {
+                    onLost.accept(event.getMember().getUuid().toString());
+                  }
+                });
+    membershipListeners.add(id);
+    return () -> {
+      if (membershipListeners.remove(id)) {
+        removeQuietly(id);
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    for (UUID id : membershipListeners) {
+      removeQuietly(id);
+    }
+    membershipListeners.clear();
+    flights.close();
+    sessions.close();
+  }
+
+  private void removeQuietly(UUID id) {
+    try {
+      hazelcast.getCluster().removeMembershipListener(id);
+    } catch (RuntimeException instanceGone) {
+      // The instance is shutting down with the server: nothing is left to remove.
+    }
+  }
+}

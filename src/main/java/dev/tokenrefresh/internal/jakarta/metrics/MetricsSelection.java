@@ -1,0 +1,101 @@
+package dev.tokenrefresh.internal.jakarta.metrics;
+
+import static dev.tokenrefresh.core.config.ConfigKey.METRICS;
+
+import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
+import jakarta.enterprise.inject.Instance;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Chooses the metrics adapter ({@code token-refresh.metrics}: {@code auto}, {@code microprofile},
+ * {@code opentelemetry}, {@code micrometer}, {@code none}). {@code auto} prefers MicroProfile
+ * Metrics, then OpenTelemetry (MicroProfile Telemetry's {@code Meter}, only when the application
+ * enabled the SDK with {@code otel.sdk.disabled=false}: with the SDK disabled, the MicroProfile
+ * Telemetry default, its meter records nothing), then Micrometer, else records nothing and says so
+ * once. An adapter class is loaded only after its API was found on the class path, so a server
+ * without it never sees its types. Thread-safe (stateless).
+ *
+ * <p>Registries are looked up through an injected {@code Instance}, not {@code CDI.current()}: the
+ * MicroProfile Metrics producers (Payara's, SmallRye's) read the {@code @RegistryScope} from the
+ * injection point's {@code Annotated}, which a {@code CDI.current()} lookup lacks (Payara 6 then
+ * fails with a NullPointerException); a lookup through an injected {@code Instance} carries the
+ * {@code Annotated} of its field.
+ */
+public final class MetricsSelection {
+
+  static final String MP_REGISTRY = "org.eclipse.microprofile.metrics.MetricRegistry";
+  static final String MICROMETER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
+  static final String OTEL_METER = "io.opentelemetry.api.metrics.Meter";
+
+  private static final Logger LOG = Logger.getLogger(MetricsSelection.class.getName());
+
+  private MetricsSelection() {}
+
+  /**
+   * @param choice the configured value, empty for {@code auto}
+   * @param beans an injected {@code Instance} to look the registries up with
+   * @throws IllegalArgumentException when the choice is unknown or its back end is missing
+   */
+  public static RefreshMetrics select(
+      Optional<String> choice, boolean otelSdkEnabled, Instance<Object> beans) {
+    String c = choice.orElse(METRICS.defaultValue().orElseThrow()).toLowerCase(Locale.ROOT);
+    switch (c) {
+      case "none":
+        return RefreshMetrics.noop();
+      case "microprofile":
+        return require(c, microProfile(beans));
+      case "micrometer":
+        return require(c, micrometer(beans));
+      case "opentelemetry":
+        return require(c, otelSdkEnabled ? openTelemetry(beans) : Optional.empty());
+      case "auto":
+        Optional<RefreshMetrics> found =
+            microProfile(beans)
+                .or(() -> otelSdkEnabled ? openTelemetry(beans) : Optional.empty())
+                .or(() -> micrometer(beans));
+        if (found.isEmpty()) {
+          LOG.info(
+              "token-refresh-filter: neither MicroProfile Metrics, an enabled OpenTelemetry SDK"
+                  + " (otel.sdk.disabled=false) nor Micrometer is available; metrics are not"
+                  + " recorded");
+        }
+        return found.orElse(RefreshMetrics.noop());
+      default:
+        throw new IllegalArgumentException(
+            METRICS
+                + " must be auto, microprofile, opentelemetry, micrometer or none, was '"
+                + choice.orElse("")
+                + "'");
+    }
+  }
+
+  private static RefreshMetrics require(String choice, Optional<RefreshMetrics> adapter) {
+    return adapter.orElseThrow(
+        () ->
+            new IllegalArgumentException(
+                METRICS + " is " + choice + ", but the server does not provide it"));
+  }
+
+  private static Optional<RefreshMetrics> microProfile(Instance<Object> beans) {
+    return visible(MP_REGISTRY) ? MicroProfileMetrics.from(beans) : Optional.empty();
+  }
+
+  private static Optional<RefreshMetrics> openTelemetry(Instance<Object> beans) {
+    return visible(OTEL_METER) ? OpenTelemetryMetrics.from(beans) : Optional.empty();
+  }
+
+  private static Optional<RefreshMetrics> micrometer(Instance<Object> beans) {
+    return visible(MICROMETER_REGISTRY) ? MicrometerMetrics.from(beans) : Optional.empty();
+  }
+
+  private static boolean visible(String className) {
+    try {
+      Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+}

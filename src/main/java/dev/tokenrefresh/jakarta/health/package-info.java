@@ -1,2 +1,0 @@
-/** The MicroProfile Health readiness check; loaded only where the server provides the API. */
-package dev.tokenrefresh.jakarta.health;

@@ -1,0 +1,136 @@
+package dev.tokenrefresh.internal.core.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.error.IdpFaultException;
+import dev.tokenrefresh.core.support.Burst;
+import dev.tokenrefresh.core.support.ScriptedEndpoint;
+import dev.tokenrefresh.core.support.Tokens;
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import java.util.HashSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** One provider call per refresh token across the nodes of a cluster, however many callers. */
+class ClusterSingleFlightTest {
+
+  private static final int NODES = 3;
+  private static final int CALLERS = 150;
+
+  @Test
+  void refresh_burstSpreadOverThreeNodes_makesOneProviderCallAndEveryCallerGetsTheNewTokens()
+      throws Exception {
+    ScriptedEndpoint idp = ScriptedEndpoint.gated();
+    try (ClusterNodes cluster = new ClusterNodes().clustered(NODES, idp)) {
+      Burst.Result result = Burst.run(CALLERS, spread(cluster), idp, Tokens.expired());
+
+      assertExactlyOneProviderCall(idp, result);
+      assertThat(cluster.count("claim.led")).isEqualTo(1);
+      assertThat(cluster.count("claim.followed")).isEqualTo(NODES - 1);
+      assertThat(cluster.nodes).allSatisfy(n -> assertThat(n.flights().followers()).isZero());
+    }
+  }
+
+  @Test
+  void negativeControl_localOnEveryNode_makesOneCallPerNodeAndIsCaughtByTheSameAssertion()
+      throws Exception {
+    ScriptedEndpoint idp = ScriptedEndpoint.gated();
+    try (ClusterNodes cluster = new ClusterNodes().local(NODES, idp)) {
+      Burst.Result result = Burst.run(CALLERS, spread(cluster), idp, Tokens.expired());
+
+      assertThat(idp.calls()).isEqualTo(NODES);
+      assertThatThrownBy(() -> assertExactlyOneProviderCall(idp, result))
+          .isInstanceOf(AssertionError.class);
+    }
+  }
+
+  @Test
+  void refresh_afterTheFlightCompleted_anotherNodeAnswersFromTheRecordedOutcomeWithoutACall()
+      throws Exception {
+    ScriptedEndpoint idp = ScriptedEndpoint.immediate();
+    try (ClusterNodes cluster = new ClusterNodes().clustered(2, idp)) {
+      SessionKey session = SessionKey.of("late");
+      TokenSet old = Tokens.expired();
+      TokenSet fresh =
+          cluster.node(0).coordinator().refresh(session, old).toCompletableFuture().get();
+
+      TokenSet late =
+          cluster.node(1).coordinator().refresh(session, old).toCompletableFuture().get();
+
+      assertThat(late).isEqualTo(fresh);
+      assertThat(idp.calls()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void refresh_ofAnotherSessionPresentingARedeemedToken_isADeadGrantNotACall() throws Exception {
+    ScriptedEndpoint idp = ScriptedEndpoint.immediate();
+    try (ClusterNodes cluster = new ClusterNodes().clustered(2, idp)) {
+      TokenSet old = Tokens.expired();
+      cluster
+          .node(0)
+          .coordinator()
+          .refresh(SessionKey.of("owner"), old)
+          .toCompletableFuture()
+          .get();
+
+      assertThatThrownBy(
+              () ->
+                  cluster
+                      .node(1)
+                      .coordinator()
+                      .refresh(SessionKey.of("thief"), old)
+                      .toCompletableFuture()
+                      .get())
+          .hasCauseInstanceOf(dev.tokenrefresh.core.error.GrantRevokedException.class);
+      assertThat(idp.calls()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void providerFault_reachesTheWaitingFollowers_andTheNextRefreshCallsAgainAsOnOneNode()
+      throws Exception {
+    IdpFaultException down = IdpFaultException.of(FaultKind.SERVER_ERROR, "503");
+    ScriptedEndpoint idp = ScriptedEndpoint.gated().thenThrow(down).thenThrow(down);
+    try (ClusterNodes cluster = new ClusterNodes().clustered(2, idp)) {
+      SessionKey session = SessionKey.of("faulted");
+      TokenSet tokens = Tokens.expired();
+      CompletableFuture<TokenSet> leader =
+          cluster.node(0).coordinator().refresh(session, tokens).toCompletableFuture();
+      idp.awaitEntered(1);
+      CompletableFuture<TokenSet> follower =
+          cluster.node(1).coordinator().refresh(session, tokens).toCompletableFuture();
+      idp.open();
+
+      assertThat(LeaseRenewalTest.waitForFailure(leader)).isSameAs(down);
+      assertThat(LeaseRenewalTest.waitForFailure(follower))
+          .isInstanceOfSatisfying(
+              IdpFaultException.class, e -> assertThat(e.kind()).isEqualTo(FaultKind.SERVER_ERROR));
+      assertThat(idp.calls()).isEqualTo(1);
+
+      LeaseRenewalTest.waitForFailure(
+          cluster.node(1).coordinator().refresh(session, tokens).toCompletableFuture());
+      assertThat(idp.calls()).isEqualTo(2);
+    }
+  }
+
+  private static Burst.Refresher spread(ClusterNodes cluster) {
+    AtomicInteger next = new AtomicInteger();
+    return (session, tokens) ->
+        cluster
+            .node(next.getAndIncrement() % cluster.nodes.size())
+            .coordinator()
+            .refresh(session, tokens);
+  }
+
+  private static void assertExactlyOneProviderCall(ScriptedEndpoint idp, Burst.Result result) {
+    assertThat(idp.calls()).as("provider calls").isEqualTo(1);
+    assertThat(result.failures()).isEmpty();
+    assertThat(result.tokens()).hasSize(CALLERS);
+    assertThat(new HashSet<>(result.tokens())).as("distinct token sets").hasSize(1);
+  }
+}

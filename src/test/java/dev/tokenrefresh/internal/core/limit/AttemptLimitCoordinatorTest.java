@@ -1,0 +1,112 @@
+package dev.tokenrefresh.internal.core.limit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokenrefresh.core.error.RefreshRejectedException;
+import dev.tokenrefresh.core.error.RejectionReason;
+import dev.tokenrefresh.core.support.Burst;
+import dev.tokenrefresh.core.support.CoordinatorFixture;
+import dev.tokenrefresh.core.support.ScriptedEndpoint;
+import dev.tokenrefresh.core.support.Tokens;
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.core.RefreshSettings;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The attempt limit through the coordinator: a refresh loop is stopped; a legitimate session never
+ * is.
+ */
+class AttemptLimitCoordinatorTest {
+
+  private final SessionKey session = SessionKey.of("looping");
+
+  @Test
+  void refresh_loopBeyondMaxAttempts_isRejectedWithCooldownAndTimeLeft() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
+      TokenSet tokens = Tokens.expired();
+      for (int i = 0; i < 5; i++) {
+        // A provider that keeps answering expired tokens: the filter refreshes again at once.
+        tokens = f.coordinator.refresh(session, tokens).toCompletableFuture().get();
+        f.time.advance(Duration.ofMillis(100));
+      }
+      TokenSet last = tokens;
+
+      assertThatThrownBy(() -> f.coordinator.refresh(session, last).toCompletableFuture().get())
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOfSatisfying(
+              RefreshRejectedException.class,
+              e -> {
+                assertThat(e.reason()).isEqualTo(RejectionReason.COOLDOWN);
+                assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
+              });
+      assertThat(endpoint.calls()).isEqualTo(5);
+      assertThat(f.metrics.count("cooldown")).isEqualTo(1);
+      assertThat(f.metrics.count("rejected.cooldown")).isEqualTo(1);
+
+      f.time.advance(Duration.ofSeconds(30));
+      assertThat(f.coordinator.refresh(session, last).toCompletableFuture().get()).isNotNull();
+      assertThat(endpoint.calls()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void refresh_legitimateSessionRefreshingEveryMinuteForADay_isNeverRejected() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
+    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
+      TokenSet tokens = Tokens.expired();
+      for (int minute = 0; minute < 24 * 60; minute++) {
+        tokens = f.coordinator.refresh(session, tokens).toCompletableFuture().get();
+        f.time.advance(Duration.ofSeconds(60));
+      }
+      assertThat(endpoint.calls()).isEqualTo(24 * 60);
+      assertThat(f.metrics.count("cooldown")).isZero();
+    }
+  }
+
+  @Test
+  void refresh_joinsAndGraceReplays_areNotCountedAsAttempts() throws Exception {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
+    RefreshSettings oneAttempt = RefreshSettings.builder().maxAttempts(1).build();
+    try (CoordinatorFixture f = new CoordinatorFixture(oneAttempt, endpoint)) {
+      TokenSet old = Tokens.expired();
+      Burst.Result burst = Burst.run(50, f.coordinator::refresh, endpoint, old);
+      assertThat(burst.failures()).isEmpty();
+
+      // The burst's session: Burst derives it from the tokens' identity.
+      SessionKey burstSession = SessionKey.of("session-" + System.identityHashCode(old));
+      for (int i = 0; i < 10; i++) {
+        assertThat(f.coordinator.refresh(burstSession, old).toCompletableFuture().get())
+            .isEqualTo(burst.tokens().get(0));
+      }
+      assertThat(endpoint.calls()).isEqualTo(1);
+      assertThat(f.metrics.count("cooldown")).isZero();
+    }
+  }
+
+  @Test
+  void refresh_refusedByTheBreaker_doesNotCountAsAnAttempt() throws Exception {
+    ScriptedEndpoint endpoint =
+        ScriptedEndpoint.immediate()
+            .thenThrow(
+                dev.tokenrefresh.core.error.IdpFaultException.of(
+                    dev.tokenrefresh.core.error.FaultKind.SERVER_ERROR, "503"));
+    RefreshSettings settings =
+        RefreshSettings.builder().breakerFailureThreshold(1).maxAttempts(2).build();
+    try (CoordinatorFixture f = new CoordinatorFixture(settings, endpoint)) {
+      TokenSet tokens = Tokens.expired();
+      assertThatThrownBy(() -> f.coordinator.refresh(session, tokens).toCompletableFuture().get());
+      for (int i = 0; i < 10; i++) {
+        assertThatThrownBy(() -> f.coordinator.refresh(session, tokens).toCompletableFuture().get())
+            .hasCauseInstanceOf(RefreshRejectedException.class);
+      }
+      assertThat(f.metrics.count("rejected.circuit_open")).isEqualTo(10);
+      assertThat(f.metrics.count("cooldown")).isZero();
+    }
+  }
+}

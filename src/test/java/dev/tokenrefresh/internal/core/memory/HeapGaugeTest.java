@@ -1,0 +1,126 @@
+package dev.tokenrefresh.internal.core.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The heap gauge counts what survived the last collection, not garbage a young collection is about
+ * to free: read just before a young GC, used/max is nearly full on a healthy heap.
+ */
+class HeapGaugeTest {
+
+  private static final long MIB = 1024 * 1024;
+  private static final long MAX = 1000 * MIB;
+
+  @Test
+  void aHeapFullOfGarbageJustBeforeAYoungCollection_isNotUnderPressure() {
+    // Eden full of garbage (it was empty after the last collection), old generation at 20 %.
+    HeapGauge gauge =
+        gauge(
+            pool("G1 Eden Space", MemoryType.HEAP, 750 * MIB, 0),
+            pool("G1 Survivor Space", MemoryType.HEAP, 0, 0),
+            pool("G1 Old Gen", MemoryType.HEAP, 200 * MIB, 200 * MIB));
+
+    assertThat(gauge.usedFraction()).isLessThan(0.9).isCloseTo(0.2, within());
+  }
+
+  @Test
+  void liveDataThatSurvivedTheLastCollection_isUnderPressure() {
+    HeapGauge gauge =
+        gauge(
+            pool("G1 Eden Space", MemoryType.HEAP, 10 * MIB, 0),
+            pool("G1 Survivor Space", MemoryType.HEAP, 30 * MIB, 30 * MIB),
+            pool("G1 Old Gen", MemoryType.HEAP, 920 * MIB, 900 * MIB));
+
+    assertThat(gauge.usedFraction()).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void aStaleOldGenerationCollectionUsage_doesNotHideWhatWasPromotedSince() {
+    // G1 updates the old generation's collection usage only when old regions are collected.
+    HeapGauge gauge =
+        gauge(
+            pool("G1 Eden Space", MemoryType.HEAP, 30 * MIB, 0),
+            pool("G1 Survivor Space", MemoryType.HEAP, 10 * MIB, 10 * MIB),
+            pool("G1 Old Gen", MemoryType.HEAP, 900 * MIB, 100 * MIB));
+
+    assertThat(gauge.usedFraction()).isGreaterThanOrEqualTo(0.9);
+  }
+
+  @Test
+  void nonHeapPools_areLeftOut() {
+    HeapGauge gauge =
+        gauge(
+            pool("Metaspace", MemoryType.NON_HEAP, 900 * MIB, 900 * MIB),
+            pool("PS Eden Space", MemoryType.HEAP, 500 * MIB, 0),
+            pool("PS Old Gen", MemoryType.HEAP, 100 * MIB, 100 * MIB));
+
+    assertThat(gauge.usedFraction()).isCloseTo(0.1, within());
+  }
+
+  @Test
+  void withoutAYoungPool_fallsBackToUsedOverMax() {
+    HeapGauge gauge = gauge(pool("ZHeap", MemoryType.HEAP, 500 * MIB, 100));
+
+    assertThat(gauge.usedFraction()).isCloseTo(0.5, within());
+  }
+
+  @Test
+  void jvm_readsThisJvmsHeapAsAFraction() {
+    assertThat(HeapGauge.jvm().usedFraction()).isBetween(0.0, 1.0);
+  }
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(0.001);
+  }
+
+  /** The gauge over {@code pools}, the heap using what their heap pools use together. */
+  private static HeapGauge gauge(MemoryPoolMXBean... pools) {
+    long used = 0;
+    for (MemoryPoolMXBean p : pools) {
+      if (p.getType() == MemoryType.HEAP) {
+        used += p.getUsage().getUsed();
+      }
+    }
+    return HeapGauge.of(heap(used), List.of(pools));
+  }
+
+  private static MemoryMXBean heap(long used) {
+    MemoryUsage usage = new MemoryUsage(0, used, MAX, MAX);
+    return (MemoryMXBean)
+        Proxy.newProxyInstance(
+            HeapGaugeTest.class.getClassLoader(),
+            new Class<?>[] {MemoryMXBean.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getHeapMemoryUsage" -> usage;
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+
+  /** A pool; {@code afterGc < 0}: one that reports no collection usage (not collected). */
+  private static MemoryPoolMXBean pool(String name, MemoryType type, long used, long afterGc) {
+    MemoryUsage now = new MemoryUsage(0, used, used, -1);
+    MemoryUsage collected = afterGc < 0 ? null : new MemoryUsage(0, afterGc, afterGc, -1);
+    return (MemoryPoolMXBean)
+        Proxy.newProxyInstance(
+            HeapGaugeTest.class.getClassLoader(),
+            new Class<?>[] {MemoryPoolMXBean.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getName" -> name;
+                  case "getType" -> type;
+                  case "isValid" -> true;
+                  case "getUsage" -> now;
+                  case "getCollectionUsage" -> collected;
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+}

@@ -1,0 +1,209 @@
+package dev.tokenrefresh.internal.jakarta.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.error.RejectionReason;
+import dev.tokenrefresh.internal.core.breaker.BreakerState;
+import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
+import dev.tokenrefresh.internal.core.metrics.LoginOutcome;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.Test;
+
+/** The README's metrics table: which event moves which name. */
+class NamedMetricsTest {
+
+  private final List<String> events = new ArrayList<>();
+  private final Map<String, IntSupplier> gauges = new TreeMap<>();
+  private final MeterSink sink =
+      new MeterSink() {
+        @Override
+        public void register(String name) {
+          events.add("register " + name);
+        }
+
+        @Override
+        public void increment(String name) {
+          events.add(name);
+        }
+
+        @Override
+        public void increment(String name, String key, String value) {
+          events.add(name + "{" + key + "=" + value + "}");
+        }
+
+        @Override
+        public void record(String name, Duration duration) {
+          events.add(name + " " + duration.toMillis() + "ms");
+        }
+
+        @Override
+        public void gauge(String name, IntSupplier value) {
+          gauges.put(name, value);
+        }
+      };
+
+  @Test
+  void construction_registersTheCountersThatMustReadZeroBeforeTheirFirstEvent() {
+    new NamedMetrics(sink);
+    assertThat(events)
+        .containsExactly(
+            "register token_refresh_requests",
+            "register token_refresh_coalesced",
+            "register token_refresh_grace_replays",
+            "register token_refresh_idp_calls",
+            "register token_refresh_successes",
+            "register token_refresh_breaker_trips",
+            "register token_refresh_cooldowns",
+            "register token_refresh_memory_pressure_events");
+  }
+
+  @Test
+  void events_moveTheDocumentedNames() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    events.clear();
+    metrics.refreshRequested();
+    metrics.flightJoined();
+    metrics.graceReplayed();
+    metrics.idpCallStarted();
+    metrics.refreshSucceeded(Duration.ofMillis(12));
+    metrics.grantRevoked(Duration.ofMillis(3));
+    metrics.idpFaulted(FaultKind.TIMEOUT, Duration.ofMillis(30));
+    metrics.rejected(RejectionReason.CIRCUIT_OPEN);
+    metrics.breakerTransitioned(BreakerState.CLOSED, BreakerState.OPEN);
+    metrics.breakerTransitioned(BreakerState.OPEN, BreakerState.HALF_OPEN);
+    metrics.cooldownStarted();
+    metrics.memoryPressureEntered();
+    metrics.attemptUntracked();
+    assertThat(events)
+        .containsExactly(
+            "token_refresh_requests",
+            "token_refresh_coalesced",
+            "token_refresh_grace_replays",
+            "token_refresh_idp_calls",
+            "token_refresh_successes",
+            "token_refresh_idp_call_duration 12ms",
+            "token_refresh_failures{kind=grant_revoked}",
+            "token_refresh_idp_call_duration 3ms",
+            "token_refresh_failures{kind=timeout}",
+            "token_refresh_idp_call_duration 30ms",
+            "token_refresh_rejections{reason=circuit_open}",
+            "token_refresh_breaker_trips",
+            "token_refresh_cooldowns",
+            "token_refresh_memory_pressure_events",
+            "token_refresh_untracked_attempts");
+  }
+
+  @Test
+  void clusterEvents_moveTheDocumentedNames() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    events.clear();
+    metrics.claimLed();
+    metrics.claimFollowed();
+    metrics.claimTakenOver();
+    metrics.leaseRenewed();
+    metrics.leaseLost();
+    metrics.staleCopyCorrected();
+    metrics.gridFailed();
+    metrics.rejected(RejectionReason.CLUSTER_UNAVAILABLE);
+    assertThat(events)
+        .containsExactly(
+            "token_refresh_cluster_claims{role=led}",
+            "token_refresh_cluster_claims{role=followed}",
+            "token_refresh_cluster_claims{role=taken_over}",
+            "token_refresh_cluster_lease_renewals",
+            "token_refresh_cluster_leases_lost",
+            "token_refresh_cluster_stale_copies_corrected",
+            "token_refresh_cluster_grid_failures",
+            "token_refresh_rejections{reason=cluster_unavailable}");
+  }
+
+  @Test
+  void loginEvents_moveTheDocumentedNames_withTheOutcomeTag() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    events.clear();
+    metrics.loginCompleted(LoginOutcome.SUCCESS);
+    metrics.loginCompleted(LoginOutcome.REJECTED);
+    metrics.loginCompleted(LoginOutcome.IDP_ERROR);
+    metrics.backChannelLogout(LoginOutcome.SUCCESS);
+    metrics.backChannelLogout(LoginOutcome.IDP_NOT_READY);
+    assertThat(events)
+        .containsExactly(
+            "token_refresh_logins{outcome=success}",
+            "token_refresh_logins{outcome=rejected}",
+            "token_refresh_logins{outcome=idp_error}",
+            "token_refresh_back_channel_logouts{outcome=success}",
+            "token_refresh_back_channel_logouts{outcome=idp_not_ready}");
+  }
+
+  @Test
+  void bindSuspendedRequests_registersTheSuspendedRequestsGaugeReadingTheLiveValue() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    int[] suspended = {7};
+    metrics.bindSuspendedRequests(() -> suspended[0]);
+
+    assertThat(gauges.get("token_refresh_suspended_requests").getAsInt()).isEqualTo(7);
+    suspended[0] = 0;
+    assertThat(gauges.get("token_refresh_suspended_requests").getAsInt()).isZero();
+  }
+
+  @Test
+  void bindGauges_registersEveryGaugeReadingTheLiveValues() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    metrics.bindGauges(
+        new CoordinatorGauges() {
+          @Override
+          public int inFlightCalls() {
+            return 1;
+          }
+
+          @Override
+          public int queuedFlights() {
+            return 2;
+          }
+
+          @Override
+          public int activeFlights() {
+            return 3;
+          }
+
+          @Override
+          public BreakerState breakerState() {
+            return BreakerState.HALF_OPEN;
+          }
+
+          @Override
+          public int trackedSessions() {
+            return 4;
+          }
+
+          @Override
+          public int graceEntries() {
+            return 5;
+          }
+
+          @Override
+          public boolean idpReady() {
+            return false;
+          }
+        });
+    Map<String, Integer> read = new TreeMap<>();
+    gauges.forEach((name, source) -> read.put(name, source.getAsInt()));
+    assertThat(read)
+        .containsExactlyEntriesOf(
+            new TreeMap<>(
+                Map.of(
+                    "token_refresh_active_flights", 3,
+                    "token_refresh_breaker_state", 2,
+                    "token_refresh_grace_entries", 5,
+                    "token_refresh_idp_ready", 0,
+                    "token_refresh_in_flight_calls", 1,
+                    "token_refresh_queued_flights", 2,
+                    "token_refresh_tracked_sessions", 4)));
+  }
+}
