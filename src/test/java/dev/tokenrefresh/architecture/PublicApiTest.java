@@ -130,7 +130,7 @@ class PublicApiTest {
         } else if (m instanceof JavaField field) {
           types.addAll(field.getType().getAllInvolvedRawTypes());
         }
-        if (types.stream().anyMatch(t -> !allowed(t.getName(), api))) {
+        if (types.stream().anyMatch(t -> !PublicApi.allows(t.getName(), api))) {
           found.add(
               c.getName().replace('$', '.')
                   + "."
@@ -140,14 +140,6 @@ class PublicApiTest {
       }
     }
     return found;
-  }
-
-  private static boolean allowed(String name, Set<String> api) {
-    if (!name.startsWith("dev.tokenrefresh.")) {
-      return true;
-    }
-    int nested = name.indexOf('$');
-    return api.contains(nested < 0 ? name : name.substring(0, nested));
   }
 
   private static boolean visible(Set<JavaModifier> modifiers) {

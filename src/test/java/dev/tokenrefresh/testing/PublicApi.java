@@ -1,5 +1,6 @@
 package dev.tokenrefresh.testing;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -44,11 +45,16 @@ public final class PublicApi {
    * listed type, a type nested in one, or not the library's at all.
    */
   public static boolean allows(String className) {
+    return allows(className, TYPES);
+  }
+
+  /** {@link #allows(String)} against another list of public types (for negative controls). */
+  public static boolean allows(String className, Collection<String> types) {
     if (!className.startsWith("dev.tokenrefresh.")
         || className.startsWith("dev.tokenrefresh.example.")) {
       return true;
     }
     int nested = className.indexOf('$');
-    return TYPES.contains(nested < 0 ? className : className.substring(0, nested));
+    return types.contains(nested < 0 ? className : className.substring(0, nested));
   }
 }
