@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -143,8 +144,17 @@ public final class ExamplePage {
     return driver.findElement(id(id)).getText().trim();
   }
 
+  /**
+   * A wait that polls every 100 ms. While the page navigates (log in, log out, reload) an element
+   * found in the old document can vanish under the driver: Chromium then answers "Node with given
+   * id does not belong to the document" (a plain {@link WebDriverException}) or a stale reference.
+   * Both mean "not yet", so the wait polls again; if the condition never holds, the timeout still
+   * fails the test with the last such error as its cause.
+   */
   private WebDriverWait waitFor(Duration max) {
-    return new WebDriverWait(driver, max, Duration.ofMillis(100));
+    WebDriverWait wait = new WebDriverWait(driver, max, Duration.ofMillis(100));
+    wait.ignoring(WebDriverException.class);
+    return wait;
   }
 
   private static By id(String id) {
