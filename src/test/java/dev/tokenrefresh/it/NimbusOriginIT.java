@@ -8,6 +8,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The test WAR without {@code WEB-INF/payara-web.xml}, asked inside the server where its Nimbus
@@ -17,6 +18,10 @@ import org.junit.jupiter.api.Test;
  * {@link NimbusOriginScenarios}. Not run on Payara 7: each deployment there costs a server start of
  * its own, and its runtime jars are Payara 6's.
  */
+@DisabledIfSystemProperty(
+    named = "it.container",
+    matches = "payara7",
+    disabledReason = "Payara 7 ships the Nimbus jars of Payara 6, whose run answers the question")
 class NimbusOriginIT extends ContainerIT {
 
   private static final boolean PAYARA = System.getProperty("it.container", "").startsWith("payara");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.it.support.Burst;
 import dev.tokenrefresh.it.support.Echo;
+import dev.tokenrefresh.it.support.FailsafeProperty;
 import dev.tokenrefresh.it.support.MockIdp;
 import dev.tokenrefresh.it.support.RefreshFamilies;
 import java.io.File;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * target/cluster/benchmark.md} with the machine's load. Asserts only that every answer was 200.
  */
 @EnabledIfSystemProperty(named = "it.cluster.bench", matches = "true")
+@EnabledIfSystemProperty(named = "it.container", matches = "payara")
 class ClusterBenchmarkIT {
 
   private static final int WARM_UP = 30;
@@ -38,13 +39,14 @@ class ClusterBenchmarkIT {
 
   @Test
   void refreshAndFastPath_gridVersusLocal() throws Exception {
-    Path work = Path.of(property("it.cluster.work")).resolve("bench");
+    Path work = FailsafeProperty.path("it.cluster.work", "target/cluster").resolve("bench");
     Files.createDirectories(work);
     File[] wars = ClusterWars.export(work, "hazelcast", TwoNodeClusterIT.EXECUTORS);
     String load = loadAverage();
     List<String> rows = new ArrayList<>();
     try (MicroCluster cluster =
-        MicroCluster.start(2, property("it.cluster.name") + "-bench", List.of(wars), work)) {
+        MicroCluster.start(
+            2, FailsafeProperty.required("it.cluster.name") + "-bench", List.of(wars), work)) {
       MockIdp.shared().answerEveryRefresh(families.step());
       for (String context : List.of(ClusterWars.LOCAL, ClusterWars.GRID)) {
         refreshes(cluster, context, WARM_UP);
@@ -134,10 +136,5 @@ class ClusterBenchmarkIT {
   private static String loadAverage() throws IOException {
     Path loadavg = Path.of("/proc/loadavg");
     return Files.exists(loadavg) ? Files.readString(loadavg).trim() : "unknown";
-  }
-
-  private static String property(String name) {
-    return Objects.requireNonNull(
-        System.getProperty(name), "system property " + name + " (set by failsafe)");
   }
 }

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenrefresh.it.support.Burst;
 import dev.tokenrefresh.it.support.Echo;
+import dev.tokenrefresh.it.support.FailsafeProperty;
 import dev.tokenrefresh.it.support.Hold;
 import dev.tokenrefresh.it.support.Metrics;
 import dev.tokenrefresh.it.support.MockIdp;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -81,7 +81,9 @@ public abstract class ClusterScenarios {
 
   @BeforeAll
   void startCluster() throws Exception {
-    Path work = Path.of(property("it.cluster.work")).resolve(getClass().getSimpleName());
+    Path work =
+        FailsafeProperty.path("it.cluster.work", "target/cluster")
+            .resolve(getClass().getSimpleName());
     Files.createDirectories(work);
     nodes = startNodes(List.of(ClusterWars.export(work, gridAdapter(), serverKeys())), work);
     MockIdp.shared().answerEveryRefresh(families.step());
@@ -465,10 +467,5 @@ public abstract class ClusterScenarios {
       sum += now.get(i).counterSince(before.get(i), name, labels);
     }
     return sum;
-  }
-
-  private static String property(String name) {
-    return Objects.requireNonNull(
-        System.getProperty(name), "system property " + name + " (set by failsafe)");
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.it.cluster;
 
+import dev.tokenrefresh.it.support.FailsafeProperty;
 import dev.tokenrefresh.testing.PayaraMicro;
 import java.io.File;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -57,7 +57,7 @@ final class MicroCluster implements ClusterNodes {
    */
   static MicroCluster start(int size, String clusterName, List<File> wars, Path work)
       throws IOException, InterruptedException {
-    Path jar = Path.of(property("payara.microJar"));
+    Path jar = Path.of(FailsafeProperty.required("payara.microJar"));
     List<Integer> gridPorts = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       gridPorts.add(freePort());
@@ -92,9 +92,13 @@ final class MicroCluster implements ClusterNodes {
                   "--unpackdir",
                   dir.resolve("unpack").toString(),
                   "--prebootcommandfile",
-                  property("it.cluster.pre-boot"),
+                  FailsafeProperty.path(
+                          "it.cluster.pre-boot", "src/test/payara/pre-boot-commands.txt")
+                      .toString(),
                   "--postbootcommandfile",
-                  property("it.cluster.post-boot"));
+                  FailsafeProperty.path(
+                          "it.cluster.post-boot", "payara-config/post-boot-commands.asadmin")
+                      .toString());
       for (File war : wars) {
         String context = war.getName().replaceFirst("\\.war$", "");
         launch.deploy(war.toPath(), "/" + context + "/echo");
@@ -191,11 +195,6 @@ final class MicroCluster implements ClusterNodes {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       return socket.getLocalPort();
     }
-  }
-
-  private static String property(String name) {
-    return Objects.requireNonNull(
-        System.getProperty(name), "system property " + name + " (set by failsafe)");
   }
 
   @Override

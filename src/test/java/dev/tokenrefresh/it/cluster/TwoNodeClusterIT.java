@@ -1,10 +1,11 @@
 package dev.tokenrefresh.it.cluster;
 
+import dev.tokenrefresh.it.support.FailsafeProperty;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * {@link ClusterScenarios} on two Payara Micro 6 nodes clustered on 127.0.0.1 through Payara's own
@@ -12,6 +13,7 @@ import java.util.Objects;
  * ({@code payara-config/post-boot-commands.asadmin}), as {@code payara-config/cluster-micro.sh}
  * runs them.
  */
+@EnabledIfSystemProperty(named = "it.container", matches = "payara")
 class TwoNodeClusterIT extends ClusterScenarios {
 
   /** The executors {@code payara-config/post-boot-commands.asadmin} creates on each node. */
@@ -32,10 +34,6 @@ class TwoNodeClusterIT extends ClusterScenarios {
 
   @Override
   protected ClusterNodes startNodes(List<File> wars, Path work) throws Exception {
-    return MicroCluster.start(
-        2,
-        Objects.requireNonNull(System.getProperty("it.cluster.name"), "it.cluster.name"),
-        wars,
-        work);
+    return MicroCluster.start(2, FailsafeProperty.required("it.cluster.name") + "-2n", wars, work);
   }
 }

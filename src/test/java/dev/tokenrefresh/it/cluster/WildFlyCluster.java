@@ -1,5 +1,6 @@
 package dev.tokenrefresh.it.cluster;
 
+import dev.tokenrefresh.it.support.FailsafeProperty;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -65,8 +65,8 @@ final class WildFlyCluster implements ClusterNodes {
   static WildFlyCluster start(
       List<Integer> offsets, String sessionTransactions, List<File> wars, Path work)
       throws IOException, InterruptedException {
-    Path home = Path.of(property("it.wildfly.home"));
-    Path repo = Path.of(property("it.basedir"));
+    Path home = Path.of(FailsafeProperty.required("it.wildfly.home"));
+    Path repo = FailsafeProperty.path("it.basedir", ".");
     Path config = work.resolve("configuration");
     configure(
         home,
@@ -229,11 +229,6 @@ final class WildFlyCluster implements ClusterNodes {
             }
           });
     }
-  }
-
-  private static String property(String name) {
-    return Objects.requireNonNull(
-        System.getProperty(name), "system property " + name + " (set by failsafe)");
   }
 
   @Override

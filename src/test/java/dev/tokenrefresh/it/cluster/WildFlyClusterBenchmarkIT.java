@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokenrefresh.it.support.Burst;
 import dev.tokenrefresh.it.support.BusyThreads;
 import dev.tokenrefresh.it.support.Echo;
+import dev.tokenrefresh.it.support.FailsafeProperty;
 import dev.tokenrefresh.it.support.Hold;
 import dev.tokenrefresh.it.support.Latencies;
 import dev.tokenrefresh.it.support.MockIdp;
@@ -22,11 +23,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The side by side of docs/wildfly-cluster.md, on the two WildFly nodes of {@link WildFlyCluster}
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * nodes afresh. What it measures: provider calls, the peak of busy request threads per node ({@link
  * BusyThreads}), the other user's p50/p99, and the machine's load average.
  */
+@EnabledIfSystemProperty(named = "it.container", matches = "wildfly-cluster")
 class WildFlyClusterBenchmarkIT {
 
   private static final int WAITING = 400;
@@ -50,7 +52,9 @@ class WildFlyClusterBenchmarkIT {
   void defaultSessionLocking_vsTheInfinispanAdapter_table() throws Exception {
     Assumptions.assumeTrue(
         Boolean.getBoolean("it.wildfly.cluster.bench"), "opt-in: -Dit.wildfly.cluster.bench=true");
-    Path work = Path.of(property("it.cluster.work")).resolve(getClass().getSimpleName());
+    Path work =
+        FailsafeProperty.path("it.cluster.work", "target/cluster")
+            .resolve(getClass().getSimpleName());
     Files.createDirectories(work);
     List<String> rows = new ArrayList<>();
     rows.add(run("A", "BATCH", ClusterWars.LOCAL, work.resolve("a")));
@@ -135,7 +139,9 @@ class WildFlyClusterBenchmarkIT {
   }
 
   private static List<Integer> offsets() {
-    return Arrays.stream(property("it.wildfly.cluster.port-offsets").split(","))
+    return Arrays.stream(
+            FailsafeProperty.or("it.wildfly.cluster.port-offsets", WildFlyClusterIT.PORT_OFFSETS)
+                .split(","))
         .map(String::trim)
         .map(Integer::valueOf)
         .toList();
@@ -143,10 +149,5 @@ class WildFlyClusterBenchmarkIT {
 
   private static String load() throws IOException {
     return Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ")[0];
-  }
-
-  private static String property(String name) {
-    return Objects.requireNonNull(
-        System.getProperty(name), "system property " + name + " (set by failsafe)");
   }
 }

@@ -3,13 +3,14 @@ package dev.tokenrefresh.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.it.support.Echo;
+import dev.tokenrefresh.it.support.FailsafeProperty;
 import dev.tokenrefresh.it.support.RefreshFamilies.Family;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * {@link ClusterScenarios} on two WildFly 39 {@code standalone-ha} nodes clustered on 127.0.0.1 by
@@ -20,7 +21,14 @@ import java.util.Objects;
  * while the first node has the session, and the negative controls would not show the per-node
  * refresh the module prevents.
  */
+@EnabledIfSystemProperty(named = "it.container", matches = "wildfly-cluster")
 class WildFlyClusterIT extends ClusterScenarios {
+
+  /**
+   * The two nodes' port offsets (HTTP 11080/11180, management 12990/13090, JGroups 10600/10700);
+   * {@code -Dit.wildfly.cluster.port-offsets=A,B} moves them.
+   */
+  static final String PORT_OFFSETS = "3000,3100";
 
   @Override
   protected String gridAdapter() {
@@ -52,10 +60,7 @@ class WildFlyClusterIT extends ClusterScenarios {
   protected ClusterNodes startNodes(List<File> wars, Path work) throws Exception {
     List<Integer> offsets =
         Arrays.stream(
-                Objects.requireNonNull(
-                        System.getProperty("it.wildfly.cluster.port-offsets"),
-                        "it.wildfly.cluster.port-offsets (set by failsafe)")
-                    .split(","))
+                FailsafeProperty.or("it.wildfly.cluster.port-offsets", PORT_OFFSETS).split(","))
             .map(String::trim)
             .map(Integer::valueOf)
             .toList();

@@ -15,11 +15,11 @@ import java.util.Properties;
 
 /**
  * The side-by-side's results: each test class writes its column to {@code
- * <dir>/<column>.properties} (the directory is {@code it.side-by-side.dir}, {@code
- * target/side-by-side} by default); once both columns exist, the class that finishes last prints
- * the table of the columns present ({@code [side-by-side]} lines in its failsafe output) and writes
- * it to {@code <dir>/table.md}. The two clients run in two deployments of two test classes, so that
- * the Payara Micro adapter starts one server at a time.
+ * <dir>/<column>.properties} (the directory is {@code target/side-by-side} on Payara 6, {@code
+ * target/side-by-side-payara7} on Payara 7); once both columns exist, the class that finishes last
+ * prints the table of the columns present ({@code [side-by-side]} lines in its failsafe output) and
+ * writes it to {@code <dir>/table.md}. The two clients run in two deployments of two test classes,
+ * so that the Payara Micro adapter starts one server at a time.
  */
 final class SideBySideReport {
 
@@ -147,7 +147,8 @@ final class SideBySideReport {
   }
 
   private static Path dir() {
-    return Path.of(System.getProperty("it.side-by-side.dir", "target/side-by-side"));
+    String server = System.getProperty("it.container", "payara");
+    return Path.of("target", "payara".equals(server) ? "side-by-side" : "side-by-side-" + server);
   }
 
   private static String[] row(String label, String key) {

@@ -85,23 +85,25 @@ public final class TestApp {
   }
 
   /**
-   * The server's metrics: {@code it.metrics.url} is an absolute URL, or a path at the root of the
-   * deployment's server.
+   * The server's metrics: MicroProfile Metrics at the root of Payara's HTTP port; on WildFly (where
+   * the build sets {@code it.wildfly.management-port}) Micrometer's Prometheus registry on the
+   * management interface.
    */
   public Metrics metrics() {
-    String where = System.getProperty("it.metrics.url", "/metrics");
-    return Metrics.scrape(where.startsWith("/") ? base.resolve(where) : URI.create(where))
+    return Metrics.scrape(serverEndpoint("/metrics", "/prometheus"))
         .ofDeployment(contextPath().substring(1));
   }
 
-  /**
-   * The module's readiness check: {@code it.health.url} is an absolute URL, or a path at the root
-   * of the deployment's server.
-   */
+  /** The module's readiness check: MicroProfile Health, where {@link #metrics()} says. */
   public Health readiness() {
-    String where = System.getProperty("it.health.url", "/health/ready");
-    return Health.read(
-        where.startsWith("/") ? base.resolve(where) : URI.create(where), "token-refresh");
+    return Health.read(serverEndpoint("/health/ready", "/health/ready"), "token-refresh");
+  }
+
+  private URI serverEndpoint(String onPayara, String onWildFlyManagement) {
+    String management = System.getProperty("it.wildfly.management-port");
+    return management == null
+        ? base.resolve(onPayara)
+        : URI.create("http://127.0.0.1:" + management + onWildFlyManagement);
   }
 
   HttpResponse<String> postTokens(String cookie, TokenGrant tokens, Duration expiresIn) {

@@ -4,7 +4,6 @@ import dev.tokenrefresh.it.app.EchoServlet;
 import java.io.File;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -54,7 +53,7 @@ public final class TestDeployment {
   }
 
   private static JavaArchive library() {
-    File classes = new File(property("it.library.classes"));
+    File classes = new File(FailsafeProperty.required("it.library.classes"));
     return ShrinkWrap.create(JavaArchive.class, "token-refresh-filter.jar")
         .as(ExplodedImporter.class)
         .importDirectory(classes)
@@ -62,17 +61,12 @@ public final class TestDeployment {
   }
 
   private static File[] runtimeDependencies() {
-    File dir = new File(property("it.war-libs"));
+    File dir = new File(FailsafeProperty.required("it.war-libs"));
     File[] jars = dir.listFiles((d, n) -> n.endsWith(".jar"));
     if (jars == null || jars.length == 0) {
       throw new IllegalStateException("no jars in " + dir + ": run the tests with mvn verify");
     }
     Arrays.sort(jars);
     return jars;
-  }
-
-  private static String property(String name) {
-    return Objects.requireNonNull(
-        System.getProperty(name), "system property " + name + " (set by failsafe)");
   }
 }
