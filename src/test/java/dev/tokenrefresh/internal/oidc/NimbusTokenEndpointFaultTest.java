@@ -19,23 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class NimbusTokenEndpointFaultTest {
-
-  private StubProvider stub;
-
-  @BeforeEach
-  void startStub() throws IOException {
-    stub = StubProvider.start();
-  }
-
-  @AfterEach
-  void stopStub() {
-    stub.close();
-  }
+class NimbusTokenEndpointFaultTest extends WithStubProvider {
 
   @Test
   void refresh_whenProviderAnswers503_isServerErrorPossiblySent() {

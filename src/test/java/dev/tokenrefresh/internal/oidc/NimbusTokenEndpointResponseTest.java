@@ -15,30 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class NimbusTokenEndpointResponseTest {
-
-  private StubProvider stub;
-
-  @BeforeEach
-  void startStub() throws IOException {
-    stub = StubProvider.start();
-  }
-
-  @AfterEach
-  void stopStub() {
-    stub.close();
-  }
+class NimbusTokenEndpointResponseTest extends WithStubProvider {
 
   @Test
   void refresh_withExpiresIn_expiresThatLongAfterTheClocksInstant() {

@@ -16,7 +16,6 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
 import dev.tokenrefresh.oidc.ClientAuthenticator;
 import dev.tokenrefresh.oidc.ClientSigningKey;
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.ECPublicKey;
@@ -24,27 +23,18 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code private_key_jwt}: a fresh, signed, short-lived assertion in every token request. */
-class PrivateKeyJwtTest {
+class PrivateKeyJwtTest extends WithStubProvider {
 
   private static final String ASSERTION_TYPE =
       "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-  private StubProvider stub;
-
   @BeforeEach
-  void startStub() throws IOException {
-    stub = StubProvider.start();
+  void answerWithTokens() {
     stub.answer(200, tokenJson("a2", "\"expires_in\":60"));
-  }
-
-  @AfterEach
-  void stopStub() {
-    stub.close();
   }
 
   @Test

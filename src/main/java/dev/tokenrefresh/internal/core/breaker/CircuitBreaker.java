@@ -6,6 +6,7 @@ import dev.tokenrefresh.internal.core.time.Ticker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * A circuit breaker around the identity provider, after SmallRye Fault Tolerance's: the state is
@@ -97,27 +98,37 @@ public final class CircuitBreaker {
    * user's grant is dead, not that the provider is failing.
    */
   public void onSuccess(Permit permit) {
-    if (!permit.settle()) {
-      return;
-    }
-    while (true) {
-      Snapshot s = state.get();
-      if (s.epoch() != permit.epoch() || s.state() == BreakerState.OPEN) {
-        return;
-      }
-      if (s.state() == BreakerState.CLOSED && s.faults() == 0) {
-        return;
-      }
-      Snapshot closed =
-          s.state() == BreakerState.HALF_OPEN ? Snapshot.closed(s.epoch() + 1, 0) : s.withFaults(0);
-      if (move(s, closed)) {
-        return;
-      }
-    }
+    settle(
+        permit,
+        s -> {
+          if (s.state() == BreakerState.CLOSED && s.faults() == 0) {
+            return s;
+          }
+          return s.state() == BreakerState.HALF_OPEN
+              ? Snapshot.closed(s.epoch() + 1, 0)
+              : s.withFaults(0);
+        });
   }
 
   /** Records a provider fault (5xx, {@code temporarily_unavailable}, I/O, timeout, garbage). */
   public void onFault(Permit permit) {
+    settle(
+        permit,
+        s -> {
+          int faults = s.faults() + 1;
+          return s.state() == BreakerState.HALF_OPEN || faults >= failureThreshold
+              ? new Snapshot(BreakerState.OPEN, s.epoch() + 1, 0, ticker.read() + openNanos, 0)
+              : s.withFaults(faults);
+        });
+  }
+
+  /**
+   * Settles {@code permit} with an outcome: moves the state to {@code next} of it, unless the state
+   * has moved on since the permit was taken (another epoch) or is open. {@code next} returns its
+   * argument for "nothing to change"; it has no side effects, since it runs again when another
+   * thread moved the state first.
+   */
+  private void settle(Permit permit, UnaryOperator<Snapshot> next) {
     if (!permit.settle()) {
       return;
     }
@@ -126,12 +137,8 @@ public final class CircuitBreaker {
       if (s.epoch() != permit.epoch() || s.state() == BreakerState.OPEN) {
         return;
       }
-      int faults = s.faults() + 1;
-      Snapshot next =
-          s.state() == BreakerState.HALF_OPEN || faults >= failureThreshold
-              ? new Snapshot(BreakerState.OPEN, s.epoch() + 1, 0, ticker.read() + openNanos, 0)
-              : s.withFaults(faults);
-      if (move(s, next)) {
+      Snapshot to = next.apply(s);
+      if (to == s || move(s, to)) {
         return;
       }
     }

@@ -14,6 +14,7 @@ import dev.tokenrefresh.internal.core.cluster.ClusterSettings;
 import dev.tokenrefresh.internal.core.cluster.FlightGate;
 import dev.tokenrefresh.internal.core.cluster.FlightLedger;
 import dev.tokenrefresh.internal.core.cluster.SealedCodec;
+import dev.tokenrefresh.internal.jakarta.OptionalApi;
 import dev.tokenrefresh.jakarta.config.ConfigReader;
 import java.util.Locale;
 import java.util.Optional;
@@ -188,19 +189,12 @@ public final class ClusterSelection {
   }
 
   private static Optional<ClusterGrid> payaraHazelcast() {
-    return visible(HAZELCAST_API) ? PayaraHazelcast.lookup() : Optional.empty();
+    return OptionalApi.visible(HAZELCAST_API) ? PayaraHazelcast.lookup() : Optional.empty();
   }
 
   private static Optional<ClusterGrid> infinispan(String jndiName) {
-    return visible(INFINISPAN_API) ? WildFlyInfinispan.lookup(jndiName) : Optional.empty();
-  }
-
-  private static boolean visible(String className) {
-    try {
-      Class.forName(className, false, Thread.currentThread().getContextClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
+    return OptionalApi.visible(INFINISPAN_API)
+        ? WildFlyInfinispan.lookup(jndiName)
+        : Optional.empty();
   }
 }

@@ -3,6 +3,7 @@ package dev.tokenrefresh.internal.jakarta.metrics;
 import static dev.tokenrefresh.core.config.ConfigKey.METRICS;
 
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.internal.jakarta.OptionalApi;
 import jakarta.enterprise.inject.Instance;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,23 +80,16 @@ public final class MetricsSelection {
   }
 
   private static Optional<RefreshMetrics> microProfile(Instance<Object> beans) {
-    return visible(MP_REGISTRY) ? MicroProfileMetrics.from(beans) : Optional.empty();
+    return OptionalApi.visible(MP_REGISTRY) ? MicroProfileMetrics.from(beans) : Optional.empty();
   }
 
   private static Optional<RefreshMetrics> openTelemetry(Instance<Object> beans) {
-    return visible(OTEL_METER) ? OpenTelemetryMetrics.from(beans) : Optional.empty();
+    return OptionalApi.visible(OTEL_METER) ? OpenTelemetryMetrics.from(beans) : Optional.empty();
   }
 
   private static Optional<RefreshMetrics> micrometer(Instance<Object> beans) {
-    return visible(MICROMETER_REGISTRY) ? MicrometerMetrics.from(beans) : Optional.empty();
-  }
-
-  private static boolean visible(String className) {
-    try {
-      Class.forName(className, false, Thread.currentThread().getContextClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
+    return OptionalApi.visible(MICROMETER_REGISTRY)
+        ? MicrometerMetrics.from(beans)
+        : Optional.empty();
   }
 }
