@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,25 +35,24 @@ public final class KeycloakCluster implements AutoCloseable {
    * Builds the control's WAR, registers both applications' callbacks on node 0 at Keycloak and
    * starts the two nodes at once.
    *
-   * @param paths the built WAR, Payara Micro, {@code payara-config/} and the work directory
+   * @param fixture the running Keycloak, its realm and the suite's work directory
    */
-  public static KeycloakCluster start(
-      DemoPaths paths, KeycloakServer keycloak, RealmFile realm, KeycloakAdmin admin)
+  public static KeycloakCluster start(KeycloakFixture fixture)
       throws IOException, InterruptedException {
-    paths.requireBuilt();
+    DemoPaths paths = fixture.paths();
+    RealmFile realm = fixture.realm();
     Path control =
         LocalCoalescingWar.build(
             paths.war(), paths.workDir().resolve("token-refresh-example-local.war"));
     List<Integer> http = List.of(FreePort.any(), FreePort.any());
     List<Integer> grid = List.of(FreePort.any(), FreePort.any());
-    admin.registerApp(
-        realm.clientId(),
-        app(http.get(0), ExampleServer.CONTEXT_ROOT),
-        app(http.get(0), LocalCoalescingWar.CONTEXT_ROOT));
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("token-refresh.oidc.issuer", keycloak.issuer(realm.realm()).toString());
-    config.put("token-refresh.oidc.client-id", realm.clientId());
-    config.put("token-refresh.refresh-ahead", KeycloakStack.REFRESH_AHEAD.toMillis() + "ms");
+    fixture
+        .admin()
+        .registerApp(
+            realm.clientId(),
+            app(http.get(0), ExampleServer.CONTEXT_ROOT),
+            app(http.get(0), LocalCoalescingWar.CONTEXT_ROOT));
+    Map<String, String> config = fixture.moduleConfig();
     Map<String, String> environment =
         Map.of(
             "TOKEN_REFRESH_OIDC_CLIENT_SECRET", realm.clientSecret(),

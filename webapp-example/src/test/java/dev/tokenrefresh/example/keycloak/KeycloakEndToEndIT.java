@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenrefresh.example.demo.Browser;
 import dev.tokenrefresh.example.demo.Burst;
-import dev.tokenrefresh.example.demo.DemoPaths;
 import dev.tokenrefresh.example.demo.PrometheusText;
 import dev.tokenrefresh.example.keycloak.UserSessions.Session;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -48,13 +47,10 @@ class KeycloakEndToEndIT {
 
   private static final String IDP_CALLS = "token_refresh_idp_calls_total";
 
-  private static final SuiteReport report = new SuiteReport();
-  private static RealmFile realm;
-  private static KeycloakAdmin admin;
+  private static KeycloakFixture fixture;
   private static KeycloakStack stack;
   private static UserSessions sessions;
-  private static Path workDir;
-  private static final List<Session> many = new ArrayList<>();
+  private static List<Session> many;
 
   /** Scenarios 1 and 2: the expiry of each session's refreshed access token. */
   private static final Map<String, Long> refreshedExp = new ConcurrentHashMap<>();
@@ -64,42 +60,25 @@ class KeycloakEndToEndIT {
 
   @BeforeAll
   static void start() throws Exception {
-    KeycloakServer keycloak = KeycloakServer.fromSystemProperties();
-    realm = RealmFile.read(keycloak.realmFile());
-    admin = new KeycloakAdmin(keycloak, realm.realm());
-    DemoPaths built = DemoPaths.fromSystemProperties();
-    workDir = Path.of(System.getProperty("keycloak.e2e.work-dir", "target/keycloak-e2e"));
-    System.out.printf("Keycloak %s ready in %d s%n", keycloak.url(), keycloak.readySeconds());
-    stack =
-        KeycloakStack.start(
-            new DemoPaths(built.war(), built.payaraMicro(), built.payaraConfig(), workDir),
-            keycloak,
-            realm,
-            admin);
+    fixture = KeycloakFixture.fromSystemProperties();
+    System.out.printf(
+        "Keycloak %s ready in %d s%n", fixture.server().url(), fixture.server().readySeconds());
+    stack = KeycloakStack.start(fixture);
     List<String> names = new ArrayList<>(List.of("burst-user", "staggered-user", "naive-user"));
-    for (int i = 1; i <= MANY_USERS; i++) {
-      names.add(String.format("many-user-%02d", i));
-    }
+    names.addAll(KeycloakFixture.numbered("many-user-%02d", MANY_USERS));
     names.add("revoked-user");
-    sessions = new UserSessions(admin, app());
+    sessions = new UserSessions(fixture.admin(), app());
     sessions.createAndLogIn(names);
     // The revoked user's second browser: Keycloak's logout must end both.
     sessions.logInAgain("revoked-user", "revoked-user-2");
-    for (int i = 1; i <= MANY_USERS; i++) {
-      many.add(sessions.get(String.format("many-user-%02d", i)));
-    }
+    many =
+        KeycloakFixture.numbered("many-user-%02d", MANY_USERS).stream().map(sessions::get).toList();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (workDir != null) {
-        report.publish(workDir.resolve("keycloak-e2e-results.md"));
-      }
-    } finally {
-      if (stack != null) {
-        stack.close();
-      }
+    if (fixture != null) {
+      fixture.publishThenClose("keycloak-e2e-results.md", stack);
     }
   }
 
@@ -108,15 +87,12 @@ class KeycloakEndToEndIT {
   void burstAfterExpiry_200Requests_keycloakSeesOneRefresh_andTheSessionStaysAlive()
       throws Exception {
     Session s = sessions.get("burst-user");
-    awaitExpiry(s.loginExp());
-    Observation before = observe();
 
-    Burst.Result burst = Burst.fire(s.browser(), app(), BURST);
+    ScenarioRun run =
+        measure("1 burst after expiry", List.of(s), () -> Burst.fire(s.browser(), app(), BURST));
 
-    Observation after = observe();
-    report.add(ScenarioNumbers.of("1 burst after expiry", 1, burst, before, after, lost(s)));
-    assertOneRefreshAndAlive(s, burst, before, after);
-    assertThat(after.metricSince(before, IDP_CALLS)).isEqualTo(1);
+    fixture.assertOneRefreshAndAlive(s, run);
+    assertThat(run.metric(IDP_CALLS)).isEqualTo(1);
     rememberRefreshedExpiry(s);
   }
 
@@ -125,14 +101,14 @@ class KeycloakEndToEndIT {
   void staggeredBursts_readingOldTokensDuringAndJustAfterTheRefresh_causeNoReuseAtKeycloak()
       throws Exception {
     Session s = sessions.get("staggered-user");
-    awaitExpiry(s.loginExp());
-    Observation before = observe();
 
-    Burst.Result burst = StaggeredBurst.fire(s.browser(), app(), 7, 25, 15);
+    ScenarioRun run =
+        measure(
+            "2 staggered waves",
+            List.of(s),
+            () -> StaggeredBurst.fire(s.browser(), app(), 7, 25, 15));
 
-    Observation after = observe();
-    report.add(ScenarioNumbers.of("2 staggered waves", 1, burst, before, after, lost(s)));
-    assertOneRefreshAndAlive(s, burst, before, after);
+    fixture.assertOneRefreshAndAlive(s, run);
     rememberRefreshedExpiry(s);
   }
 
@@ -140,55 +116,45 @@ class KeycloakEndToEndIT {
   @Order(3)
   void manySessionsExpiringTogether_50Users20RequestsEach_oneRefreshPerSessionAtKeycloak()
       throws Exception {
-    awaitExpiry(many.stream().mapToLong(Session::loginExp).max().orElseThrow());
-    Observation before = observe();
     AtomicInteger next = new AtomicInteger();
     URI app = app();
 
-    Burst.Result burst =
-        Burst.fire(
-            MANY_USERS * PER_USER,
-            () -> many.get(next.getAndIncrement() % MANY_USERS).browser().me(app));
+    ScenarioRun run =
+        measure(
+            "3 many sessions",
+            many,
+            () ->
+                Burst.fire(
+                    MANY_USERS * PER_USER,
+                    () -> many.get(next.getAndIncrement() % MANY_USERS).browser().me(app)));
 
-    Observation after = observe();
-    int lost = 0;
-    for (Session s : many) {
-      lost += lost(s);
-    }
-    report.add(ScenarioNumbers.of("3 many sessions", MANY_USERS, burst, before, after, lost));
-    assertThat(burst.successes()).as("answered 200").isEqualTo(MANY_USERS * PER_USER);
-    assertThat(after.refusalsSince(before)).as("refreshes Keycloak refused").isZero();
-    for (Session s : many) {
-      assertThat(after.refreshesSince(before, s.userId()))
-          .as("Keycloak's refreshes of %s", s.username())
-          .isEqualTo(1);
-    }
-    assertThat(lost).as("sessions lost at Keycloak").isZero();
-    assertThat(after.metricSince(before, IDP_CALLS)).isEqualTo(MANY_USERS);
+    fixture.assertOneRefreshPerSession(many, run);
+    assertThat(run.metric(IDP_CALLS)).isEqualTo(MANY_USERS);
   }
 
   @Test
   @Order(4)
   void negativeControl_theSameBurstWithoutCoalescing_losesTheSessionAtKeycloak() throws Exception {
     Session s = sessions.get("naive-user");
-    awaitExpiry(s.loginExp());
-    Observation before = observe();
     URI naive = app().resolve("naive/me");
 
-    Burst.Result burst = Burst.fire(BURST, () -> s.browser().json(naive));
+    ScenarioRun run =
+        measure(
+            "4 negative control: no coalescing",
+            List.of(s),
+            () -> Burst.fire(BURST, () -> s.browser().json(naive)));
 
-    Observation after = observe();
-    report.add(
-        ScenarioNumbers.of("4 negative control: no coalescing", 1, burst, before, after, lost(s)));
     System.out.println(
-        "KEYCLOAK-E2E negative control: Keycloak's refusals " + after.keycloak().errorReasons());
-    assertThatThrownBy(() -> assertOneRefreshAndAlive(s, burst, before, after))
+        "KEYCLOAK-E2E negative control: Keycloak's refusals "
+            + run.after().keycloak().errorReasons());
+    assertThatThrownBy(() -> fixture.assertOneRefreshAndAlive(s, run))
         .as("the assertion of scenarios 1 and 2 catches the naive behaviour")
         .isInstanceOf(AssertionError.class);
-    assertThat(after.refusalsSince(before)).as("refresh-token reuse Keycloak refused").isPositive();
-    assertThat(lost(s)).as("Keycloak removed the client session").isEqualTo(1);
+    assertThat(run.refusals()).as("refresh-token reuse Keycloak refused").isPositive();
+    assertThat(fixture.lost(s)).as("Keycloak removed the client session").isEqualTo(1);
     // The tokens of the one accepted call expire by then; the last scenario tries them.
-    naiveTokensExpireBy = System.currentTimeMillis() / 1000 + realm.accessTokenLifespanSeconds();
+    naiveTokensExpireBy =
+        System.currentTimeMillis() / 1000 + fixture.realm().accessTokenLifespanSeconds();
   }
 
   @Test
@@ -197,10 +163,10 @@ class KeycloakEndToEndIT {
       throws Exception {
     Session s = sessions.get("revoked-user");
     Session navigator = sessions.get("revoked-user-2");
-    awaitExpiry(Math.max(s.loginExp(), navigator.loginExp()));
+    KeycloakFixture.awaitExpiry(Math.max(s.loginExp(), navigator.loginExp()));
     Observation before = observe();
     long signedOut = System.nanoTime();
-    admin.logout(s.userId());
+    fixture.admin().logout(s.userId());
     // Keycloak calls the example's back-channel logout endpoint for each of the user's sessions
     long endedAfterMillis = -1;
     while (System.nanoTime() - signedOut < Duration.ofSeconds(1).toNanos()) {
@@ -212,14 +178,16 @@ class KeycloakEndToEndIT {
 
     Burst.Result burst = Burst.fire(s.browser(), app(), REVOKED_BURST);
     Observation after = observe();
-    report.add(
-        ScenarioNumbers.of(
-            "5 signed out at Keycloak, back-channel logout (expected: ended, no refresh)",
-            2,
-            burst,
-            before,
-            after,
-            2 * lost(s)));
+    fixture
+        .report()
+        .add(
+            ScenarioNumbers.of(
+                "5 signed out at Keycloak, back-channel logout (expected: ended, no refresh)",
+                2,
+                burst,
+                before,
+                after,
+                2 * fixture.lost(s)));
     System.out.printf(
         "KEYCLOAK-E2E 5 back-channel logout: the session was gone %d ms after the admin sign-out%n",
         endedAfterMillis);
@@ -250,7 +218,8 @@ class KeycloakEndToEndIT {
     Session staggered = sessions.get("staggered-user");
     Session naive = sessions.get("naive-user");
     assertThat(refreshedExp).containsKeys(burst.username(), staggered.username());
-    awaitExpiry(Math.max(naiveTokensExpireBy, Collections.max(refreshedExp.values())));
+    KeycloakFixture.awaitExpiry(
+        Math.max(naiveTokensExpireBy, Collections.max(refreshedExp.values())));
     Observation before = observe();
 
     Browser.Me burstLater = burst.browser().me(app());
@@ -276,15 +245,6 @@ class KeycloakEndToEndIT {
         after.refreshesSince(before), after.refusalsSince(before), naiveLater.status());
   }
 
-  /** The assertion every "one refresh" scenario makes; the negative control shows it can fail. */
-  private static void assertOneRefreshAndAlive(
-      Session s, Burst.Result burst, Observation before, Observation after) throws Exception {
-    assertThat(burst.successes()).as("answered 200").isEqualTo(burst.requests());
-    assertThat(after.refreshesSince(before)).as("refreshes Keycloak answered").isEqualTo(1);
-    assertThat(after.refusalsSince(before)).as("refreshes Keycloak refused").isZero();
-    assertThat(lost(s)).as("sessions lost at Keycloak").isZero();
-  }
-
   /** The expiry of the session's refreshed token, for the last scenario. */
   private static void rememberRefreshedExpiry(Session s) throws Exception {
     Browser.Me now = s.browser().me(app());
@@ -293,21 +253,13 @@ class KeycloakEndToEndIT {
     refreshedExp.put(s.username(), now.exp());
   }
 
-  /** 1 when Keycloak no longer holds the session's client session, else 0. */
-  private static int lost(Session s) throws Exception {
-    return admin.hasClientSession(s.userId(), realm.clientId()) ? 0 : 1;
-  }
-
-  /** Real time: the tokens' expiry is real time. */
-  private static void awaitExpiry(long expEpochSeconds) throws InterruptedException {
-    long wait = expEpochSeconds * 1000 + 500 - System.currentTimeMillis();
-    if (wait > 0) {
-      Thread.sleep(wait);
-    }
+  private static ScenarioRun measure(
+      String scenario, List<Session> of, Callable<Burst.Result> burst) throws Exception {
+    return fixture.measure(scenario, of, stack.payara().metrics(), burst);
   }
 
   private static Observation observe() throws Exception {
-    return Observation.take(admin, stack.payara().metrics());
+    return fixture.observe(stack.payara().metrics());
   }
 
   private static URI app() {

@@ -6,8 +6,6 @@ import dev.tokenrefresh.example.demo.FreePort;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,9 +17,6 @@ import java.util.Map;
  */
 public final class KeycloakStack implements AutoCloseable {
 
-  /** The module's refresh-ahead: refresh only once the token is (nearly) expired. */
-  public static final Duration REFRESH_AHEAD = Duration.ofSeconds(1);
-
   private final ExampleServer payara;
 
   private KeycloakStack(ExampleServer payara) {
@@ -31,22 +26,18 @@ public final class KeycloakStack implements AutoCloseable {
   /**
    * Builds the WAR with the negative control, registers its address at Keycloak and starts it.
    *
-   * @param paths the built WAR, Payara Micro, {@code payara-config/} and the work directory
+   * @param fixture the running Keycloak, its realm and the suite's work directory
    */
-  public static KeycloakStack start(
-      DemoPaths paths, KeycloakServer keycloak, RealmFile realm, KeycloakAdmin admin)
+  public static KeycloakStack start(KeycloakFixture fixture)
       throws IOException, InterruptedException {
-    paths.requireBuilt();
+    DemoPaths paths = fixture.paths();
     Path war =
         NaiveRefreshWar.build(
             paths.war(), paths.workDir().resolve("token-refresh-example-naive-control.war"));
     int port = FreePort.any();
     URI app = URI.create("http://127.0.0.1:" + port + ExampleServer.CONTEXT_ROOT + "/");
-    admin.registerApp(realm.clientId(), app);
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("token-refresh.oidc.issuer", keycloak.issuer(realm.realm()).toString());
-    config.put("token-refresh.oidc.client-id", realm.clientId());
-    config.put("token-refresh.refresh-ahead", REFRESH_AHEAD.toMillis() + "ms");
+    fixture.admin().registerApp(fixture.realm().clientId(), app);
+    Map<String, String> config = fixture.moduleConfig();
     config.put("token-refresh.exclude-paths", "/login,/callback,/logout,/naive");
     config.put("token-refresh.login.post-logout-redirect-uris", app.toString());
     ExampleServer payara =
@@ -54,7 +45,7 @@ public final class KeycloakStack implements AutoCloseable {
             new DemoPaths(war, paths.payaraMicro(), paths.payaraConfig(), paths.workDir()),
             port,
             config,
-            Map.of("TOKEN_REFRESH_OIDC_CLIENT_SECRET", realm.clientSecret()));
+            Map.of("TOKEN_REFRESH_OIDC_CLIENT_SECRET", fixture.realm().clientSecret()));
     return new KeycloakStack(payara);
   }
 
