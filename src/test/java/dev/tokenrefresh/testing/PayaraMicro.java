@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,17 +27,14 @@ import java.util.stream.Stream;
  */
 public final class PayaraMicro implements AutoCloseable {
 
-  private final Process process;
+  private final ServerProcess server;
   private final int port;
   private final Path log;
-  private final Thread stopOnExit;
 
   private PayaraMicro(Process process, int port, Path log) {
-    this.process = process;
+    this.server = ServerProcess.of(process, "payara-micro", Duration.ofSeconds(60));
     this.port = port;
     this.log = log;
-    this.stopOnExit = new Thread(this::stop, "stop-payara-micro-" + process.pid());
-    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /** A launch of the Payara Micro {@code jar}, writing into {@code workDir}. */
@@ -53,12 +49,12 @@ public final class PayaraMicro implements AutoCloseable {
 
   /** The process id, for the record (and for {@code jcmd}). */
   public long pid() {
-    return process.pid();
+    return server.process().pid();
   }
 
   /** Whether the server process still runs. */
   public boolean isAlive() {
-    return process.isAlive();
+    return server.process().isAlive();
   }
 
   /** The log file. */
@@ -72,12 +68,7 @@ public final class PayaraMicro implements AutoCloseable {
    */
   @Override
   public void close() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopOnExit);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs (or ran) anyway
-    }
-    stop();
+    server.close();
   }
 
   /**
@@ -87,31 +78,7 @@ public final class PayaraMicro implements AutoCloseable {
    * @throws IllegalStateException when the process outlives SIGKILL by 30 s
    */
   public void kill() throws InterruptedException {
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopOnExit);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs (or ran) anyway
-    }
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly(); // SIGKILL on Linux
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("Payara Micro (pid " + process.pid() + ") survived SIGKILL");
-    }
-  }
-
-  private void stop() {
-    List<ProcessHandle> children = process.descendants().toList();
-    process.destroy();
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    server.kill();
   }
 
   /** What to start; every setter returns this launch. Not thread-safe. */
@@ -212,9 +179,9 @@ public final class PayaraMicro implements AutoCloseable {
     void await(List<String> probes) throws IOException, InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {
-        if (!payara.process.isAlive()) {
+        if (!payara.isAlive()) {
           throw new IllegalStateException(
-              "Payara Micro exited with " + payara.process.exitValue() + "\n" + errors());
+              "Payara Micro exited with " + payara.server.process().exitValue() + "\n" + errors());
         }
         Path log = payara.log;
         String text = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";

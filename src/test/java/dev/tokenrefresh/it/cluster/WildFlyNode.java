@@ -1,5 +1,6 @@
 package dev.tokenrefresh.it.cluster;
 
+import dev.tokenrefresh.testing.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,7 +29,7 @@ final class WildFlyNode implements AutoCloseable {
   private final Path base;
   private final int portOffset;
   private final Path log;
-  private Process process;
+  private ServerProcess process;
 
   /** The log's start lines before the last start: a restart appends to the same log. */
   private long startedBefore;
@@ -46,7 +46,7 @@ final class WildFlyNode implements AutoCloseable {
 
   /** Starts the process (again, after a kill); returns at once. */
   void start() throws IOException {
-    if (process != null && process.isAlive()) {
+    if (isAlive()) {
       throw new IllegalStateException(name + " runs already");
     }
     startedBefore = count(STARTED) + count(STARTED_WITH_ERRORS);
@@ -55,7 +55,7 @@ final class WildFlyNode implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().putAll(environment);
-    process = pb.start();
+    process = ServerProcess.of(pb.start(), name, Duration.ofSeconds(20));
   }
 
   /**
@@ -65,8 +65,9 @@ final class WildFlyNode implements AutoCloseable {
   void awaitReady(Duration max) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();
     while (System.nanoTime() - deadline < 0) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + errors());
+      if (!isAlive()) {
+        throw new IllegalStateException(
+            name + " exited with " + process.process().exitValue() + errors());
       }
       if (count(STARTED_WITH_ERRORS) + count(STARTED) > startedBefore) {
         if (count(STARTED_WITH_ERRORS) > 0 || markers(".failed") > 0) {
@@ -96,45 +97,22 @@ final class WildFlyNode implements AutoCloseable {
   }
 
   boolean isAlive() {
-    return process != null && process.isAlive();
+    return process != null && process.process().isAlive();
   }
 
   /** {@code kill -9} of the server JVM and its launch script; waits until both are gone. */
   void kill() throws InterruptedException {
-    if (process == null) {
-      return;
-    }
-    List<ProcessHandle> all =
-        Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
-    all.forEach(ProcessHandle::destroyForcibly); // SIGKILL on Linux
-    for (ProcessHandle p : all) {
-      try {
-        p.onExit().get(30, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException(name + " survived SIGKILL", e);
-      }
+    if (process != null) {
+      process.kill();
     }
   }
 
   /** Stops the node: SIGTERM to the JVM, then SIGKILL after 20 s. Safe to call more than once. */
   @Override
   public void close() {
-    if (process == null || !process.isAlive()) {
-      return;
+    if (isAlive()) {
+      process.close();
     }
-    List<ProcessHandle> children = process.descendants().toList();
-    children.forEach(ProcessHandle::destroy);
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 
   private long count(String marker) throws IOException {
@@ -169,6 +147,10 @@ final class WildFlyNode implements AutoCloseable {
 
   @Override
   public String toString() {
-    return name + "(offset " + portOffset + (isAlive() ? ", pid " + process.pid() : ", down") + ")";
+    return name
+        + "(offset "
+        + portOffset
+        + (isAlive() ? ", pid " + process.process().pid() : ", down")
+        + ")";
   }
 }

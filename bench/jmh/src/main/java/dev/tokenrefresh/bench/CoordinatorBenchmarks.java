@@ -1,5 +1,8 @@
 package dev.tokenrefresh.bench;
 
+import dev.tokenrefresh.core.token.Fingerprint;
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.internal.core.CoordinatorPorts;
 import dev.tokenrefresh.internal.core.RefreshCoordinator;
 import dev.tokenrefresh.internal.core.RefreshSettings;
@@ -7,9 +10,6 @@ import dev.tokenrefresh.internal.core.breaker.CircuitBreaker;
 import dev.tokenrefresh.internal.core.limit.AttemptLimiter;
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.internal.core.time.Ticker;
-import dev.tokenrefresh.core.token.Fingerprint;
-import dev.tokenrefresh.core.token.SessionKey;
-import dev.tokenrefresh.core.token.TokenSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.tokenrefresh.example.demo;
 
 import dev.tokenrefresh.testing.PayaraMicro;
+import dev.tokenrefresh.testing.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -30,17 +30,14 @@ public final class WildFlyServer implements AutoCloseable {
 
   private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
 
-  private final Process process;
+  private final ServerProcess process;
   private final Path base;
   private final int httpPort;
-  private final Thread stopOnExit;
 
   private WildFlyServer(Process process, Path base, int httpPort) {
-    this.process = process;
+    this.process = ServerProcess.of(process, "wildfly", Duration.ofSeconds(60));
     this.base = base;
     this.httpPort = httpPort;
-    this.stopOnExit = new Thread(this::stop, "stop-wildfly-" + process.pid());
-    Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
   /**
@@ -195,30 +192,7 @@ public final class WildFlyServer implements AutoCloseable {
   /** Stops the server (SIGTERM to the script and the JVM it started; SIGKILL after 60 s). */
   @Override
   public void close() {
-    try {
-      Runtime.getRuntime().removeShutdownHook(stopOnExit);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook runs (or ran) anyway
-    }
-    stop();
-  }
-
-  private void stop() {
-    List<ProcessHandle> children = process.descendants().toList();
-    children.forEach(ProcessHandle::destroy);
-    process.destroy();
-    try {
-      for (ProcessHandle child : children) {
-        child.onExit().get(60, TimeUnit.SECONDS);
-      }
-      process.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception timedOut) {
-      // killed below
-    }
-    children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    process.close();
   }
 
   private void awaitLog(String code, Duration timeout) throws IOException, InterruptedException {
@@ -234,9 +208,9 @@ public final class WildFlyServer implements AutoCloseable {
   }
 
   private void requireAlive() {
-    if (!process.isAlive()) {
+    if (!process.process().isAlive()) {
       throw new IllegalStateException(
-          "WildFly exited with " + process.exitValue() + "; see " + log());
+          "WildFly exited with " + process.process().exitValue() + "; see " + log());
     }
   }
 

@@ -1,18 +1,18 @@
 package dev.tokenrefresh.bench.harness;
 
+import dev.tokenrefresh.core.error.GrantRevokedException;
+import dev.tokenrefresh.core.error.RefreshRejectedException;
+import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.internal.core.CoordinatorPorts;
 import dev.tokenrefresh.internal.core.RefreshCoordinator;
 import dev.tokenrefresh.internal.core.RefreshSettings;
 import dev.tokenrefresh.internal.core.TokenEndpoint;
-import dev.tokenrefresh.core.error.GrantRevokedException;
-import dev.tokenrefresh.core.error.RefreshRejectedException;
+import dev.tokenrefresh.internal.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.internal.core.memory.HeapGauge;
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.internal.core.time.Scheduler;
 import dev.tokenrefresh.internal.core.time.Ticker;
-import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
-import dev.tokenrefresh.internal.core.bulkhead.SuspensionLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,10 +1,10 @@
 package dev.tokenrefresh.bench.harness;
 
-import dev.tokenrefresh.internal.core.TokenEndpoint;
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.core.TokenEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

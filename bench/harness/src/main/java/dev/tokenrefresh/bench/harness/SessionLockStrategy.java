@@ -1,7 +1,7 @@
 package dev.tokenrefresh.bench.harness;
 
-import dev.tokenrefresh.internal.core.TokenEndpoint;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.core.TokenEndpoint;
 import java.time.Clock;
 
 /**

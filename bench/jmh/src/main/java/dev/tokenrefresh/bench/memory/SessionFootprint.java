@@ -1,12 +1,12 @@
 package dev.tokenrefresh.bench.memory;
 
+import dev.tokenrefresh.core.token.SessionKey;
+import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.internal.core.CoordinatorPorts;
 import dev.tokenrefresh.internal.core.RefreshCoordinator;
 import dev.tokenrefresh.internal.core.RefreshSettings;
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.internal.core.time.Ticker;
-import dev.tokenrefresh.core.token.SessionKey;
-import dev.tokenrefresh.core.token.TokenSet;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,9 @@ public final class SessionFootprint {
       long tokensInSessions = tokenBytes(sessionsB);
       System.out.printf(Locale.ROOT, "%-56s %10s %14s%n", "what", "MiB", "bytes/session");
       row("the sessions' own tokens (held by the session store)", tokensInSessions);
-      row("attempt trackers (coordinator, grace entries purged)", storeAndTrackers - tokensInSessions);
+      row(
+          "attempt trackers (coordinator, grace entries purged)",
+          storeAndTrackers - tokensInSessions);
       row(
           "grace entries (they share the sessions' TokenSets)",
           storeTrackersGrace - storeAndTrackers);
@@ -106,7 +108,8 @@ public final class SessionFootprint {
   }
 
   private static TokenSet expired(int run, int i) {
-    return new TokenSet("x", "old-" + run + "-" + i, null, T0.minusSeconds(1), T0.minusSeconds(301));
+    return new TokenSet(
+        "x", "old-" + run + "-" + i, null, T0.minusSeconds(1), T0.minusSeconds(301));
   }
 
   /** Heap of the token sets themselves: measured on a copy of them. */

@@ -1,6 +1,7 @@
 package dev.tokenrefresh.bench.throughput;
 
 import dev.tokenrefresh.testing.PayaraMicro;
+import dev.tokenrefresh.testing.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * @param base the server's base directory ({@code jboss.server.base.dir})
  * @param httpPort 8080 plus the port offset
  */
-record WildFlyStandalone(Process script, Path base, int httpPort) implements BenchServer {
+record WildFlyStandalone(ServerProcess script, Path base, int httpPort) implements BenchServer {
 
   private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
   private static final String STARTED = "WFLYSRV0025";
@@ -77,7 +77,11 @@ record WildFlyStandalone(Process script, Path base, int httpPort) implements Ben
             "-Djboss.modules.system.pkgs=org.jboss.byteman",
             "-Djava.awt.headless=true"));
     builder.environment().put("JAVA_OPTS", String.join(" ", javaOpts));
-    WildFlyStandalone server = new WildFlyStandalone(builder.start(), base, 8080 + portOffset);
+    WildFlyStandalone server =
+        new WildFlyStandalone(
+            ServerProcess.of(builder.start(), "wildfly", Duration.ofSeconds(60)),
+            base,
+            8080 + portOffset);
     try {
       server.awaitDeployed(wars.size());
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -96,36 +100,27 @@ record WildFlyStandalone(Process script, Path base, int httpPort) implements Ben
   @Override
   public long pid() {
     return script
+        .process()
         .descendants()
         .filter(p -> p.info().commandLine().orElse("").contains("jboss-modules.jar"))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no WildFly JVM under " + script.pid()))
+        .orElseThrow(
+            () -> new IllegalStateException("no WildFly JVM under " + script.process().pid()))
         .pid();
   }
 
   /** Stops the server: SIGTERM to the JVM and the script, SIGKILL after 60 s; waits for both. */
   @Override
   public void close() {
-    List<ProcessHandle> all =
-        Stream.concat(script.descendants(), Stream.of(script.toHandle())).toList();
-    all.forEach(ProcessHandle::destroy);
-    try {
-      for (ProcessHandle p : all) {
-        p.onExit().get(60, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception timedOut) {
-      // killed below
-    }
-    all.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    script.close();
   }
 
   private void awaitDeployed(int wars) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
     while (System.nanoTime() - deadline < 0) {
-      if (!script.isAlive()) {
-        throw new IllegalStateException("WildFly exited with " + script.exitValue() + errors());
+      if (!script.process().isAlive()) {
+        throw new IllegalStateException(
+            "WildFly exited with " + script.process().exitValue() + errors());
       }
       String log = log();
       if (log.contains(STARTED_WITH_ERRORS) || markers(".failed") > 0) {
