@@ -38,6 +38,19 @@ public interface BreakerScenarios extends RunningApp {
   int OUTAGE_BURST = 100;
   int OUTAGE_BURSTS = 3;
 
+  /**
+   * Asks {@code session}'s {@code /echo} until it is answered 200, within the open duration plus 5
+   * s: once the provider is back, the breaker may still be open for that long.
+   */
+  static Echo pollUntilRefreshed(UserSession session) {
+    return Poll.until(
+        "a refresh once the IdP is back",
+        TestSettings.BREAKER_OPEN_DURATION.plusSeconds(5),
+        Duration.ofMillis(100),
+        () -> session.echo("/echo"),
+        e -> e.status() == 200);
+  }
+
   @Test
   default void idpFailingThreeTimes_opensTheBreaker_untilOneProbeClosesIt() {
     UserSession session = app().loginExpired();
@@ -124,13 +137,7 @@ public interface BreakerScenarios extends RunningApp {
     assertThat(session.storedTokens()).as("the session survives").contains(session.login());
 
     idp().answerEveryRefresh(IdpStep.passThrough());
-    Echo recovered =
-        Poll.until(
-            "a refresh once the IdP is back",
-            TestSettings.BREAKER_OPEN_DURATION.plusSeconds(5),
-            Duration.ofMillis(100),
-            () -> session.echo("/echo"),
-            e -> e.status() == 200);
+    Echo recovered = pollUntilRefreshed(session);
     assertThat(recovered.accessToken()).isNotEqualTo(session.login().accessToken());
     assertThat(idp().refreshCalls()).isEqualTo(callsDuringOutage + 1);
     assertThat(session.storedTokens().orElseThrow().accessToken())

@@ -1,10 +1,12 @@
 package dev.tokenrefresh.it.sidebyside;
 
 import dev.tokenrefresh.it.support.Http;
+import dev.tokenrefresh.it.support.MockIdp;
 import dev.tokenrefresh.it.support.TestApp;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,6 +21,8 @@ final class BuiltInUser {
 
   private static final int MAX_REDIRECTS = 5;
   private static final String WHOAMI = "/support/whoami";
+  private static final Duration PAST_EXPIRY =
+      MockIdp.BUILT_IN_TOKEN_LIFETIME.plus(Duration.ofMillis(1500));
 
   private final TestApp app;
   private final String cookie;
@@ -55,6 +59,11 @@ final class BuiltInUser {
       throw new AssertionError("login through the built-in client failed");
     }
     return user;
+  }
+
+  /** Waits until the session's tokens have expired ({@link MockIdp#BUILT_IN_TOKEN_LIFETIME}). */
+  void waitPastExpiry() {
+    SlowRefreshRun.sleep(PAST_EXPIRY);
   }
 
   /** The protected resource; the client refreshes the session's tokens when they have expired. */

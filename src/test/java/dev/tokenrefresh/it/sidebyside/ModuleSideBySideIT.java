@@ -3,26 +3,18 @@ package dev.tokenrefresh.it.sidebyside;
 import static dev.tokenrefresh.jakarta.metrics.MetricNames.REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenrefresh.it.ContainerIT;
+import dev.tokenrefresh.it.BreakerScenarios;
 import dev.tokenrefresh.it.SuspendedWaitersScenarios;
 import dev.tokenrefresh.it.support.Echo;
 import dev.tokenrefresh.it.support.IdpStep;
 import dev.tokenrefresh.it.support.Metrics;
-import dev.tokenrefresh.it.support.MockIdp;
-import dev.tokenrefresh.it.support.Poll;
 import dev.tokenrefresh.it.support.TestApp;
-import dev.tokenrefresh.it.support.TestSettings;
 import dev.tokenrefresh.it.support.UserSession;
-import java.net.URL;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -39,7 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 // also when -Dit.test names it, which makes failsafe ignore the WildFly execution's excludes
 @EnabledIfSystemProperty(named = "it.container", matches = "payara")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ModuleSideBySideIT extends ContainerIT {
+class ModuleSideBySideIT extends SideBySideColumnIT {
 
   private static final Map<String, String> COLUMN = new TreeMap<>();
 
@@ -54,21 +46,6 @@ class ModuleSideBySideIT extends ContainerIT {
     return deployment(
         "side-by-side-module.war",
         Map.of("token-refresh.oidc.read-timeout", "6s", "token-refresh.timeout", "15s"));
-  }
-
-  @ArquillianResource URL base;
-
-  private TestApp app() {
-    return new TestApp(base);
-  }
-
-  private static MockIdp idp() {
-    return MockIdp.shared();
-  }
-
-  @BeforeEach
-  void quietIdp() {
-    idp().reset();
   }
 
   @AfterAll
@@ -126,28 +103,17 @@ class ModuleSideBySideIT extends ContainerIT {
 
     idp().answerEveryRefresh(IdpStep.passThrough());
     long back = System.currentTimeMillis();
-    Echo recovered =
-        Poll.until(
-            "a refresh once the IdP is back",
-            TestSettings.BREAKER_OPEN_DURATION.plusSeconds(5),
-            Duration.ofMillis(100),
-            () -> session.echo("/echo"),
-            e -> e.status() == 200);
+    Echo recovered = BreakerScenarios.pollUntilRefreshed(session);
     SideBySideReport.put(
         COLUMN,
         reply,
         kept ? "kept (tokens unchanged)" : "LOST",
-        String.format(
-            Locale.ROOT,
-            "same session refreshed %d ms later (breaker open-duration %d s), %d more call(s)",
-            System.currentTimeMillis() - back,
-            TestSettings.BREAKER_OPEN_DURATION.toSeconds(),
-            idp().refreshCalls() - r.idpCalls()));
+        SideBySideReport.recovery(
+            System.currentTimeMillis() - back, idp().refreshCalls() - r.idpCalls()));
 
-    long openPeriods = r.burstMillis() / TestSettings.BREAKER_OPEN_DURATION.toMillis();
     assertThat(r.idpCalls())
         .as("IdP calls: the breaker's threshold (plus one probe per open period outlasted)")
-        .isBetween(1, TestSettings.BREAKER_FAILURE_THRESHOLD + (int) openPeriods);
+        .isBetween(1, r.breakerBound());
     assertThat(r.answers().keySet())
         .allMatch(k -> k.equals("503 idp_unavailable") || k.equals("503 circuit_open"));
     assertThat(kept).as("the session keeps its tokens").isTrue();

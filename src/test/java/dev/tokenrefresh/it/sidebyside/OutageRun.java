@@ -4,6 +4,7 @@ import dev.tokenrefresh.it.support.Burst;
 import dev.tokenrefresh.it.support.IdpReplies;
 import dev.tokenrefresh.it.support.IdpStep;
 import dev.tokenrefresh.it.support.MockIdp;
+import dev.tokenrefresh.it.support.TestSettings;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,17 @@ final class OutageRun {
    * @param idpCalls refresh-token grants the provider received (and answered 503)
    * @param burstMillis from the burst's start to its last answer
    */
-  record Result(Map<String, Integer> answers, int idpCalls, long burstMillis) {}
+  record Result(Map<String, Integer> answers, int idpCalls, long burstMillis) {
+
+    /**
+     * The most provider calls the module's breaker lets through in this burst: its threshold, plus
+     * one probe per open period the burst outlasted.
+     */
+    int breakerBound() {
+      long openPeriods = burstMillis / TestSettings.BREAKER_OPEN_DURATION.toMillis();
+      return TestSettings.BREAKER_FAILURE_THRESHOLD + (int) openPeriods;
+    }
+  }
 
   /** How the provider answers each refresh during the outage. */
   enum Reply {

@@ -2,20 +2,15 @@ package dev.tokenrefresh.it.sidebyside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenrefresh.it.ContainerIT;
 import dev.tokenrefresh.it.support.IdpStep;
 import dev.tokenrefresh.it.support.MockIdp;
 import dev.tokenrefresh.it.support.TestApp;
 import dev.tokenrefresh.it.support.TestSettings;
-import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -39,30 +34,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 // Payara 6 and 7: on Payara 7 it is the negative control of PayaraBuiltInTakeoverSideBySideIT
 @EnabledIfSystemProperty(named = "it.container", matches = "payara7?")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
+class PayaraBuiltInOidcSideBySideIT extends SideBySideColumnIT {
 
   private static final Map<String, String> COLUMN = new TreeMap<>();
-  private static final Duration PAST_EXPIRY =
-      MockIdp.BUILT_IN_TOKEN_LIFETIME.plus(Duration.ofMillis(1500));
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return BuiltInDeployment.create("side-by-side-built-in.war");
-  }
-
-  @ArquillianResource URL base;
-
-  private TestApp app() {
-    return new TestApp(base);
-  }
-
-  private static MockIdp idp() {
-    return MockIdp.shared();
-  }
-
-  @BeforeEach
-  void quietIdp() {
-    idp().reset();
   }
 
   @AfterAll
@@ -78,12 +56,8 @@ class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
   @Order(1)
   void slowRefresh_400Waiters_holdTheRequestThreads() {
     BuiltInUser waiting = BuiltInUser.login(app());
-    SlowRefreshRun.sleep(PAST_EXPIRY);
-    idp().builtInTokensLive(TestApp.VALID);
-    BuiltInUser other = BuiltInUser.login(app());
 
-    SlowRefreshRun.Result r =
-        SlowRefreshRun.run(app(), idp(), waiting::echo, () -> true, other::echo);
+    SlowRefreshRun.Result r = SlowRefreshRun.runBuiltIn(app(), idp(), waiting);
     SideBySideReport.put(COLUMN, r);
     COLUMN.put("slow.all-arrived", "cannot tell; started 1 s after the first refresh call");
 
@@ -122,7 +96,7 @@ class PayaraBuiltInOidcSideBySideIT extends ContainerIT {
 
   private OutageRun.Result outage(OutageRun.Reply reply) {
     BuiltInUser session = BuiltInUser.login(app());
-    SlowRefreshRun.sleep(PAST_EXPIRY);
+    session.waitPastExpiry();
 
     OutageRun.Result r = OutageRun.run(idp(), reply, session::echo);
     SideBySideReport.put(COLUMN, reply, r);

@@ -2,24 +2,17 @@ package dev.tokenrefresh.it.sidebyside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenrefresh.it.ContainerIT;
 import dev.tokenrefresh.it.support.IdpStep;
-import dev.tokenrefresh.it.support.MockIdp;
 import dev.tokenrefresh.it.support.Poll;
-import dev.tokenrefresh.it.support.TestApp;
 import dev.tokenrefresh.it.support.TestSettings;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,7 +30,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "it.side-by-side", matches = "true")
 @EnabledIfSystemProperty(named = "it.container", matches = "payara7")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PayaraBuiltInTakeoverSideBySideIT extends ContainerIT {
+class PayaraBuiltInTakeoverSideBySideIT extends SideBySideColumnIT {
 
   /** Request threads that may wait for refreshes at once (the key's default). */
   static final int MAX_BLOCKED = 20;
@@ -46,29 +39,12 @@ class PayaraBuiltInTakeoverSideBySideIT extends ContainerIT {
   private static final int UNWRAPPED_POOL = 200;
 
   private static final Map<String, String> COLUMN = new TreeMap<>();
-  private static final Duration PAST_EXPIRY =
-      MockIdp.BUILT_IN_TOKEN_LIFETIME.plus(Duration.ofMillis(1500));
   private static final Set<String> OUTAGE_ANSWERS =
       Set.of("503 idp_unavailable", "503 circuit_open", "503 too_many_waiting");
 
   @Deployment(testable = false)
   static WebArchive deployment() {
     return BuiltInDeployment.withTakeover("side-by-side-takeover.war", MAX_BLOCKED);
-  }
-
-  @ArquillianResource URL base;
-
-  private TestApp app() {
-    return new TestApp(base);
-  }
-
-  private static MockIdp idp() {
-    return MockIdp.shared();
-  }
-
-  @BeforeEach
-  void quietIdp() {
-    idp().reset();
   }
 
   @AfterAll
@@ -82,7 +58,7 @@ class PayaraBuiltInTakeoverSideBySideIT extends ContainerIT {
   void expiredSession_oneRequest_refreshedByTheModule_answered200() {
     BuiltInUser user = BuiltInUser.login(app());
     String before = user.echo().body();
-    SlowRefreshRun.sleep(PAST_EXPIRY);
+    user.waitPastExpiry();
 
     HttpResponse<String> r = user.echo();
 
@@ -105,12 +81,8 @@ class PayaraBuiltInTakeoverSideBySideIT extends ContainerIT {
   @Order(1)
   void slowRefresh_400Waiters_oneRefresh_boundedThreads_otherUserStaysFast() {
     BuiltInUser waiting = BuiltInUser.login(app());
-    SlowRefreshRun.sleep(PAST_EXPIRY);
-    idp().builtInTokensLive(TestApp.VALID);
-    BuiltInUser other = BuiltInUser.login(app());
 
-    SlowRefreshRun.Result r =
-        SlowRefreshRun.run(app(), idp(), waiting::echo, () -> true, other::echo);
+    SlowRefreshRun.Result r = SlowRefreshRun.runBuiltIn(app(), idp(), waiting);
     SideBySideReport.put(COLUMN, r);
     COLUMN.put("slow.all-arrived", "cannot tell; started 1 s after the first refresh call");
 
@@ -155,7 +127,7 @@ class PayaraBuiltInTakeoverSideBySideIT extends ContainerIT {
   private void outage(OutageRun.Reply reply) {
     BuiltInUser session = BuiltInUser.login(app());
     String before = session.echo().body();
-    SlowRefreshRun.sleep(PAST_EXPIRY);
+    session.waitPastExpiry();
 
     OutageRun.Result r = OutageRun.run(idp(), reply, session::echo);
     SideBySideReport.put(COLUMN, reply, r);
@@ -176,17 +148,11 @@ class PayaraBuiltInTakeoverSideBySideIT extends ContainerIT {
         COLUMN,
         reply,
         kept ? "kept (still logged in)" : "LOST (logged out)",
-        String.format(
-            Locale.ROOT,
-            "same session refreshed %d ms later (breaker open-duration %d s), %d more call(s)",
-            System.currentTimeMillis() - back,
-            TestSettings.BREAKER_OPEN_DURATION.toSeconds(),
-            recoveryCalls));
+        SideBySideReport.recovery(System.currentTimeMillis() - back, recoveryCalls));
 
-    long openPeriods = r.burstMillis() / TestSettings.BREAKER_OPEN_DURATION.toMillis();
     assertThat(r.idpCalls())
         .as("IdP calls: the breaker's threshold (plus one probe per open period outlasted)")
-        .isBetween(1, TestSettings.BREAKER_FAILURE_THRESHOLD + (int) openPeriods);
+        .isBetween(1, r.breakerBound());
     assertThat(r.answers().keySet()).isSubsetOf(OUTAGE_ANSWERS);
     assertThat(duringOutage.statusCode())
         .as("while the IdP is still down: 503, no logout")

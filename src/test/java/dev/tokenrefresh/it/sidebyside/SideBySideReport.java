@@ -1,6 +1,7 @@
 package dev.tokenrefresh.it.sidebyside;
 
 import dev.tokenrefresh.it.support.Latencies;
+import dev.tokenrefresh.it.support.TestSettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -93,6 +94,16 @@ final class SideBySideReport {
       Map<String, String> column, OutageRun.Reply reply, String session, String recovery) {
     column.put(reply.key + ".session", session);
     column.put(reply.key + ".recovery", recovery);
+  }
+
+  /** How a session kept through scenario (b) was refreshed once the provider was back. */
+  static String recovery(long millisLater, int moreCalls) {
+    return String.format(
+        Locale.ROOT,
+        "same session refreshed %d ms later (breaker open-duration %d s), %d more call(s)",
+        millisLater,
+        TestSettings.BREAKER_OPEN_DURATION.toSeconds(),
+        moreCalls);
   }
 
   /** Writes {@code column}'s values, and the table if the other column is there. */

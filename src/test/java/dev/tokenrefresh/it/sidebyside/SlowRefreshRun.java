@@ -137,6 +137,18 @@ final class SlowRefreshRun {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
+  /**
+   * Runs the scenario with the built-in client: {@code waiting}'s tokens expire, then the other
+   * user logs in with tokens that live {@link TestApp#VALID}. The client cannot tell when all of
+   * the burst has arrived, so the other user starts {@link #SETTLE} after the first refresh call.
+   */
+  static Result runBuiltIn(TestApp app, MockIdp idp, BuiltInUser waiting) {
+    waiting.waitPastExpiry();
+    idp.builtInTokensLive(TestApp.VALID);
+    BuiltInUser other = BuiltInUser.login(app);
+    return run(app, idp, waiting::echo, () -> true, other::echo);
+  }
+
   /** An answer's HTTP status, followed by the module's error code if it is one of its answers. */
   static String kind(HttpResponse<String> answer) {
     return (answer.statusCode() + " " + Outcomes.error(answer)).trim();

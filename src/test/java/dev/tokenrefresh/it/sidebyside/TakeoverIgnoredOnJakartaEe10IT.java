@@ -7,7 +7,6 @@ import dev.tokenrefresh.it.support.MockIdp;
 import dev.tokenrefresh.it.support.TestApp;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -35,7 +34,7 @@ class TakeoverIgnoredOnJakartaEe10IT extends ContainerIT {
     MockIdp.shared().reset();
     BuiltInUser user = BuiltInUser.login(new TestApp(base));
     String before = user.echo().body();
-    SlowRefreshRun.sleep(MockIdp.BUILT_IN_TOKEN_LIFETIME.plus(Duration.ofMillis(1500)));
+    user.waitPastExpiry();
 
     HttpResponse<String> r = user.echo();
 
