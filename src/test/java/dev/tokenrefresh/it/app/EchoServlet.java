@@ -31,16 +31,8 @@ public class EchoServlet extends HttpServlet {
 
   static void echo(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     Object token = req.getAttribute(TokenRefreshFilter.ACCESS_TOKEN);
-    resp.setContentType("text/plain;charset=UTF-8");
-    resp.getWriter()
-        .write(
-            ACCESS_TOKEN
-                + "="
-                + (token == null ? "" : token)
-                + "\n"
-                + DISPATCHER
-                + "="
-                + req.getDispatcherType()
-                + "\n");
+    PlainTextBody.of(ACCESS_TOKEN, token == null ? "" : token)
+        .and(DISPATCHER, req.getDispatcherType())
+        .writeTo(resp);
   }
 }

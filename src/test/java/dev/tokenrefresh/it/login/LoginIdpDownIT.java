@@ -27,14 +27,7 @@ class LoginIdpDownIT extends ContainerIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
     return deployment(
-            "token-refresh-login-idp-down.war",
-            Map.of(
-                "token-refresh.oidc.token-endpoint", "",
-                "token-refresh.oidc.issuer", PROVIDER.issuer().toString(),
-                "token-refresh.login.enabled", "true",
-                // with a JWK set, a refresh may fetch it after the token request: twice connect
-                // plus read (1 s + 4 s) must fit the timeout
-                "token-refresh.timeout", "11s"))
+            "token-refresh-login-idp-down.war", LoginDeployment.config(PROVIDER.issuer(), Map.of()))
         .addPackage(WhoAmIServlet.class.getPackage());
   }
 

@@ -37,14 +37,8 @@ class LoginMechanismIT extends ContainerIT {
   static WebArchive deployment() {
     return deployment(
             "token-refresh-login.war",
-            Map.of(
-                "token-refresh.oidc.token-endpoint", "",
-                "token-refresh.oidc.issuer", MockIdp.shared().loginIssuer().toString(),
-                "token-refresh.login.enabled", "true",
-                // with a JWK set, a refresh may fetch it after the token request: twice connect
-                // plus read (1 s + 4 s) must fit the timeout
-                "token-refresh.timeout", "11s",
-                "token-refresh.login.scope", "openid"))
+            LoginDeployment.config(
+                MockIdp.shared().loginIssuer(), Map.of("token-refresh.login.scope", "openid")))
         .addPackage(WhoAmIServlet.class.getPackage())
         .addPackage(RolesResource.class.getPackage())
         .setWebXML("war/login-web.xml");

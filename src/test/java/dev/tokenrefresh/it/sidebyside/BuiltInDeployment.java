@@ -1,13 +1,13 @@
 package dev.tokenrefresh.it.sidebyside;
 
 import dev.tokenrefresh.it.app.BusyThreadsServlet;
+import dev.tokenrefresh.it.app.PlainTextBody;
 import dev.tokenrefresh.it.sidebyside.app.BuiltInOidcSettings;
 import dev.tokenrefresh.it.support.MockIdp;
 import dev.tokenrefresh.it.support.TestDeployment;
 import dev.tokenrefresh.it.support.TestSettings;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -27,7 +27,7 @@ final class BuiltInDeployment {
         BuiltInOidcSettings.PROVIDER_URI + "=" + MockIdp.shared().builtInIssuer() + "\n";
     return ShrinkWrap.create(WebArchive.class, warName)
         .addPackage(BuiltInOidcSettings.class.getPackage())
-        .addClass(BusyThreadsServlet.class)
+        .addClasses(BusyThreadsServlet.class, PlainTextBody.class)
         .addAsResource(new StringAsset(settings), BuiltInOidcSettings.RESOURCE)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
@@ -53,11 +53,6 @@ final class BuiltInDeployment {
     config.put(
         "token-refresh.breaker.open-duration",
         TestSettings.BREAKER_OPEN_DURATION.toMillis() + "ms");
-    String properties =
-        config.entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("\n", "", "\n"));
-    return TestDeployment.addLibrary(create(warName))
-        .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+    return TestDeployment.withConfig(TestDeployment.addLibrary(create(warName)), config);
   }
 }

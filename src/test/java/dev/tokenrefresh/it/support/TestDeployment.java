@@ -30,15 +30,12 @@ public final class TestDeployment {
     Map<String, String> config = TestSettings.properties(MockIdp.shared().tokenEndpoint());
     config.putAll(overrides);
     config.values().removeIf(String::isBlank);
-    String properties =
-        config.entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("\n", "", "\n"));
-    return ShrinkWrap.create(WebArchive.class, warName)
-        .addAsLibrary(library())
-        .addAsLibraries(runtimeDependencies())
-        .addPackage(EchoServlet.class.getPackage())
-        .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties")
+    return withConfig(
+            ShrinkWrap.create(WebArchive.class, warName)
+                .addAsLibrary(library())
+                .addAsLibraries(runtimeDependencies())
+                .addPackage(EchoServlet.class.getPackage()),
+            config)
         .setWebXML("war/web.xml")
         .addAsWebInfResource("war/payara-web.xml", "payara-web.xml");
   }
@@ -50,6 +47,16 @@ public final class TestDeployment {
    */
   public static WebArchive addLibrary(WebArchive war) {
     return war.addAsLibrary(library()).addAsLibraries(runtimeDependencies());
+  }
+
+  /** Adds {@code config} to {@code war} as its {@code META-INF/microprofile-config.properties}. */
+  public static WebArchive withConfig(WebArchive war, Map<String, String> config) {
+    String properties =
+        config.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining("\n", "", "\n"));
+    return war.addAsResource(
+        new StringAsset(properties), "META-INF/microprofile-config.properties");
   }
 
   private static JavaArchive library() {

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.it.login.app;
 
+import dev.tokenrefresh.it.app.PlainTextBody;
 import dev.tokenrefresh.jakarta.login.OidcLogin;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.inject.Inject;
@@ -29,21 +30,12 @@ public class WhoAmIServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    resp.setContentType("text/plain;charset=UTF-8");
-    resp.getWriter()
-        .write(
-            "name="
-                + req.getUserPrincipal().getName()
-                + "\nuser="
-                + req.isUserInRole("user")
-                + "\nadmin="
-                + req.isUserInRole("admin")
-                + "\ncaller="
-                + security.getCallerPrincipal().getName()
-                + "\ncallerInRoleUser="
-                + security.isCallerInRole("user")
-                + "\ncsrf="
-                + OidcLogin.csrfToken(req).orElse("")
-                + "\n");
+    PlainTextBody.of("name", req.getUserPrincipal().getName())
+        .and("user", req.isUserInRole("user"))
+        .and("admin", req.isUserInRole("admin"))
+        .and("caller", security.getCallerPrincipal().getName())
+        .and("callerInRoleUser", security.isCallerInRole("user"))
+        .and("csrf", OidcLogin.csrfToken(req).orElse(""))
+        .writeTo(resp);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.it.sidebyside.app;
 
+import dev.tokenrefresh.it.app.PlainTextBody;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.annotation.HttpConstraint;
@@ -25,13 +26,8 @@ public class BuiltInEchoServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    resp.setContentType("text/plain;charset=UTF-8");
-    resp.getWriter()
-        .write(
-            "access_token="
-                + openId.getAccessToken().getToken()
-                + "\ndispatcher="
-                + req.getDispatcherType()
-                + "\n");
+    PlainTextBody.of("access_token", openId.getAccessToken().getToken())
+        .and("dispatcher", req.getDispatcherType())
+        .writeTo(resp);
   }
 }
