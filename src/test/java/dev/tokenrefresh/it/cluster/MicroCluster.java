@@ -1,10 +1,10 @@
 package dev.tokenrefresh.it.cluster;
 
 import dev.tokenrefresh.it.support.FailsafeProperty;
+import dev.tokenrefresh.testing.ParallelStart;
 import dev.tokenrefresh.testing.PayaraMicro;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -109,41 +107,20 @@ final class MicroCluster implements ClusterNodes {
     MicroCluster cluster = new MicroCluster(launches, dirs);
     try {
       cluster.startAll();
-    } catch (IOException | InterruptedException | RuntimeException e) {
+    } catch (RuntimeException e) {
       cluster.close();
       throw e;
     }
     return cluster;
   }
 
-  /** Starts every node at once (two boots share the machine's cores) and waits for all. */
-  private void startAll() throws IOException, InterruptedException {
-    List<CompletableFuture<PayaraMicro>> boots = new ArrayList<>();
+  /** Starts every node at once and waits for all. */
+  private void startAll() {
+    List<ParallelStart.Start<PayaraMicro>> starts = new ArrayList<>();
     for (PayaraMicro.Launch launch : launches) {
-      boots.add(CompletableFuture.supplyAsync(() -> boot(launch)));
+      starts.add(launch::start);
     }
-    RuntimeException failed = null;
-    for (CompletableFuture<PayaraMicro> boot : boots) {
-      try {
-        running.add(boot.join());
-      } catch (CompletionException e) {
-        failed = failed == null ? new IllegalStateException(e.getCause()) : failed;
-      }
-    }
-    if (failed != null) {
-      throw failed;
-    }
-  }
-
-  private static PayaraMicro boot(PayaraMicro.Launch launch) {
-    try {
-      return launch.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    running.addAll(ParallelStart.all(starts));
   }
 
   @Override

@@ -3,8 +3,8 @@ package dev.tokenrefresh.example.keycloak;
 import dev.tokenrefresh.example.demo.DemoPaths;
 import dev.tokenrefresh.example.demo.ExampleServer;
 import dev.tokenrefresh.example.demo.FreePort;
+import dev.tokenrefresh.testing.ParallelStart;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The example on two Payara Micro nodes clustered on 127.0.0.1 (as {@code
@@ -58,7 +56,7 @@ public final class KeycloakCluster implements AutoCloseable {
             "TOKEN_REFRESH_OIDC_CLIENT_SECRET", realm.clientSecret(),
             "TOKEN_REFRESH_CLUSTER_KEY", randomKey());
     String clusterName = "trf-keycloak-" + ProcessHandle.current().pid();
-    List<CompletableFuture<ExampleServer>> boots = new ArrayList<>();
+    List<ParallelStart.Start<ExampleServer>> starts = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       DemoPaths node =
           new DemoPaths(
@@ -68,32 +66,17 @@ public final class KeycloakCluster implements AutoCloseable {
               paths.workDir().resolve("node-" + i));
       ExampleServer.Grid member = new ExampleServer.Grid(clusterName, grid.get(i), grid);
       int port = http.get(i);
-      boots.add(
-          CompletableFuture.supplyAsync(
-              () ->
-                  boot(
-                      node,
-                      port,
-                      config,
-                      environment,
-                      member,
-                      Map.of(LocalCoalescingWar.CONTEXT_ROOT, control))));
+      starts.add(
+          () ->
+              ExampleServer.start(
+                  node,
+                  port,
+                  config,
+                  environment,
+                  member,
+                  Map.of(LocalCoalescingWar.CONTEXT_ROOT, control)));
     }
-    List<ExampleServer> nodes = new ArrayList<>();
-    RuntimeException failed = null;
-    for (CompletableFuture<ExampleServer> boot : boots) {
-      try {
-        nodes.add(boot.join());
-      } catch (CompletionException e) {
-        failed = failed == null ? new IllegalStateException(e.getCause()) : failed;
-      }
-    }
-    KeycloakCluster cluster = new KeycloakCluster(nodes);
-    if (failed != null) {
-      cluster.close();
-      throw failed;
-    }
-    return cluster;
+    return new KeycloakCluster(ParallelStart.all(starts));
   }
 
   /** The example's start page on node {@code i}. */
@@ -119,23 +102,6 @@ public final class KeycloakCluster implements AutoCloseable {
   @Override
   public void close() {
     nodes.forEach(ExampleServer::close);
-  }
-
-  private static ExampleServer boot(
-      DemoPaths node,
-      int port,
-      Map<String, String> config,
-      Map<String, String> environment,
-      ExampleServer.Grid member,
-      Map<String, Path> moreWars) {
-    try {
-      return ExampleServer.start(node, port, config, environment, member, moreWars);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private static URI app(int port, String contextRoot) {
