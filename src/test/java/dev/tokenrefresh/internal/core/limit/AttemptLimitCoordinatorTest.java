@@ -1,5 +1,6 @@
 package dev.tokenrefresh.internal.core.limit;
 
+import static dev.tokenrefresh.core.support.Rejections.rejectedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,10 +37,7 @@ class AttemptLimitCoordinatorTest {
           .cause()
           .isInstanceOfSatisfying(
               RefreshRejectedException.class,
-              e -> {
-                assertThat(e.reason()).isEqualTo(RejectionReason.COOLDOWN);
-                assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
-              });
+              rejectedFor(RejectionReason.COOLDOWN, Duration.ofSeconds(30)));
       assertThat(endpoint.calls()).isEqualTo(5);
       assertThat(f.metrics.count("cooldown")).isEqualTo(1);
       assertThat(f.metrics.count("rejected.cooldown")).isEqualTo(1);
