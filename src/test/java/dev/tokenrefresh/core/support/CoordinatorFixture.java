@@ -9,9 +9,11 @@ import dev.tokenrefresh.internal.core.TokenEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -36,6 +38,31 @@ public final class CoordinatorFixture implements AutoCloseable {
 
   public CoordinatorFixture(TokenEndpoint endpoint) {
     this(RefreshSettings.defaults(), endpoint);
+  }
+
+  /** Asks the coordinator to refresh {@code tokens} in {@code session}; does not wait. */
+  public CompletableFuture<TokenSet> startRefresh(SessionKey session, TokenSet tokens) {
+    return coordinator.refresh(session, tokens).toCompletableFuture();
+  }
+
+  /**
+   * Refreshes {@code tokens} in {@code session} and waits (at most 10 s) for the answer; a failed
+   * refresh throws an {@link ExecutionException} whose cause is the coordinator's error.
+   */
+  public TokenSet awaitRefresh(SessionKey session, TokenSet tokens)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    return startRefresh(session, tokens).get(10, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Refreshes {@code tokens} in {@code session}, then reports the answer stored, as the filter does
+   * once the session holds it; returns the answer.
+   */
+  public TokenSet awaitRefreshAndStore(SessionKey session, TokenSet tokens)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    TokenSet answer = awaitRefresh(session, tokens);
+    coordinator.stored(session, tokens);
+    return answer;
   }
 
   /** Starts {@code n} refreshes of {@code n} sessions of their own: {@code n} separate flights. */

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.internal.core;
 
+import static dev.tokenrefresh.core.support.Rejections.rejectedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,10 +49,7 @@ class IdpNotReadyCoordinatorTest {
           .cause()
           .isInstanceOfSatisfying(
               RefreshRejectedException.class,
-              e -> {
-                assertThat(e.reason()).isEqualTo(RejectionReason.IDP_NOT_READY);
-                assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(4));
-              });
+              rejectedFor(RejectionReason.IDP_NOT_READY, Duration.ofSeconds(4)));
       assertThat(provider.calls()).isZero();
       assertThat(f.metrics.count("rejected.idp_not_ready")).isEqualTo(1);
       assertThat(f.coordinator.idpReady()).isFalse();

@@ -26,7 +26,7 @@ class UndeliveredRotationTest {
     ScriptedEndpoint endpoint = ScriptedEndpoint.hung();
     try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       TokenSet old = Tokens.expired();
-      var waiter = f.coordinator.refresh(session, old).toCompletableFuture();
+      var waiter = f.startRefresh(session, old);
       endpoint.awaitEntered(1);
       f.time.advance(RefreshSettings.defaults().timeout());
       assertThatThrownBy(() -> waiter.get(5, TimeUnit.SECONDS)).hasMessageContaining("timeout");
@@ -36,7 +36,7 @@ class UndeliveredRotationTest {
       f.awaitCallsFinished();
       assertThat(f.coordinator.graceEntries()).isEqualTo(1);
       f.time.advance(Duration.ofMinutes(5)); // far beyond rotation grace (30 s)
-      TokenSet next = f.coordinator.refresh(session, old).toCompletableFuture().get();
+      TokenSet next = f.awaitRefresh(session, old);
 
       assertThat(next.refreshToken()).isNotEqualTo(old.refreshToken());
       assertThat(endpoint.calls())
@@ -51,11 +51,10 @@ class UndeliveredRotationTest {
     ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
     try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       TokenSet old = Tokens.expired();
-      TokenSet fresh = f.coordinator.refresh(session, old).toCompletableFuture().get();
-      f.coordinator.stored(session, old);
+      TokenSet fresh = f.awaitRefreshAndStore(session, old);
 
       f.time.advance(Duration.ofMinutes(5));
-      f.coordinator.refresh(session, old).toCompletableFuture().get();
+      f.awaitRefresh(session, old);
 
       assertThat(fresh).isNotNull();
       assertThat(endpoint.calls()).isEqualTo(2);

@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.support.FakeTime;
+import dev.tokenrefresh.core.support.LogCapture;
 import dev.tokenrefresh.core.support.Tokens;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,21 +24,7 @@ class DiscoveringTokenEndpointTest {
 
   private final FakeTime time = new FakeTime();
   private final AtomicInteger attempts = new AtomicInteger();
-  private final List<LogRecord> logged = new ArrayList<>();
-  private final Logger logger = Logger.getLogger(DiscoveringTokenEndpoint.class.getName());
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          logged.add(record);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private LogCapture log;
   private final NimbusTokenEndpoint reached =
       new NimbusTokenEndpoint(
           OidcClientSettings.builder()
@@ -52,12 +36,12 @@ class DiscoveringTokenEndpointTest {
 
   @BeforeEach
   void captureLog() {
-    logger.addHandler(capture);
+    log = LogCapture.of(DiscoveringTokenEndpoint.class);
   }
 
   @AfterEach
   void releaseLog() {
-    logger.removeHandler(capture);
+    log.close();
   }
 
   /** Fails {@code failures} times ("connection refused"), then finds the provider. */
@@ -82,7 +66,7 @@ class DiscoveringTokenEndpointTest {
     assertThat(endpoint.untilReady()).isEmpty();
     assertThat(endpoint.resolved()).contains(reached);
     assertThat(time.pendingTasks()).isZero();
-    assertThat(logged).noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue());
+    assertThat(log.records()).noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue());
   }
 
   @Test
@@ -117,14 +101,13 @@ class DiscoveringTokenEndpointTest {
       time.advance(Duration.ofSeconds(1));
     }
     assertThat(attempts).hasValue(5);
-    List<String> warnings =
-        logged.stream().filter(r -> r.getLevel() == Level.WARNING).map(this::text).toList();
-    assertThat(warnings).hasSize(1);
-    assertThat(warnings.get(0))
+    assertThat(log.messages(Level.WARNING))
+        .singleElement(InstanceOfAssertFactories.STRING)
         .contains("identity provider unreachable (retrying in 1 s")
         .contains("ConnectException")
         .doesNotContainIgnoringCase("invalid");
-    assertThat(logged).anyMatch(r -> r.getLevel() == Level.INFO && text(r).contains("reached"));
+    assertThat(log.records())
+        .anyMatch(r -> r.getLevel() == Level.INFO && LogCapture.text(r).contains("reached"));
   }
 
   @Test
@@ -145,10 +128,8 @@ class DiscoveringTokenEndpointTest {
             time);
     endpoint.start();
 
-    List<String> warnings =
-        logged.stream().filter(r -> r.getLevel() == Level.WARNING).map(this::text).toList();
-    assertThat(warnings).hasSize(1);
-    assertThat(warnings.get(0))
+    assertThat(log.messages(Level.WARNING))
+        .singleElement(InstanceOfAssertFactories.STRING)
         .contains("endpoints were refused")
         .contains("token-refresh.oidc.token-endpoint must be https like the issuer")
         .doesNotContain("unreachable");
@@ -181,9 +162,5 @@ class DiscoveringTokenEndpointTest {
                 .map(DiscoveringTokenEndpoint::delayAfter)
                 .map(Duration::toSeconds))
         .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L, 30L);
-  }
-
-  private String text(LogRecord record) {
-    return new java.util.logging.SimpleFormatter().formatMessage(record);
   }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.oauth2.sdk.TokenRequest;
+import dev.tokenrefresh.core.support.LogCapture;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import net.minidev.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
@@ -66,27 +63,10 @@ class NimbusOriginTest {
 
   @Test
   void warnIfMixed_onOneClassPath_logsNothing() {
-    Logger logger = Logger.getLogger(NimbusOrigin.class.getName());
-    List<LogRecord> records = new ArrayList<>();
-    Handler capture =
-        new Handler() {
-          @Override
-          public void publish(LogRecord record) {
-            records.add(record);
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
-    logger.addHandler(capture);
-    try {
+    try (LogCapture log = LogCapture.of(NimbusOrigin.class)) {
       NimbusOrigin.warnIfMixed();
-    } finally {
-      logger.removeHandler(capture);
+
+      assertThat(log.records()).isEmpty();
     }
-    assertThat(records).isEmpty();
   }
 }

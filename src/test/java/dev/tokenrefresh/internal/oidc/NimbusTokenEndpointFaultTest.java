@@ -18,39 +18,85 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class NimbusTokenEndpointFaultTest extends WithStubProvider {
 
-  @Test
-  void refresh_whenProviderAnswers503_isServerErrorPossiblySent() {
-    stub.answer(503, "text/html", "<html>down for maintenance</html>");
-    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.SERVER_ERROR, false);
+  private static final String JSON = "application/json";
+
+  /**
+   * Answers the provider may give that are its fault, not the grant's: each is a fault of one kind,
+   * and possibly sent (the provider may have acted on the request).
+   */
+  static Stream<Arguments> faultyAnswers() {
+    return Stream.of(
+        Arguments.of(
+            "503 page: server error",
+            503,
+            "text/html",
+            "<html>down for maintenance</html>",
+            FaultKind.SERVER_ERROR),
+        Arguments.of(
+            "500 with an OAuth error: server error",
+            500,
+            JSON,
+            "{\"error\":\"server_error\"}",
+            FaultKind.SERVER_ERROR),
+        Arguments.of(
+            "503 saying temporarily_unavailable: temporarily unavailable",
+            503,
+            JSON,
+            "{\"error\":\"temporarily_unavailable\"}",
+            FaultKind.TEMPORARILY_UNAVAILABLE),
+        Arguments.of(
+            "client unauthorized for the grant: client rejected",
+            400,
+            JSON,
+            "{\"error\":\"unauthorized_client\"}",
+            FaultKind.CLIENT_REJECTED),
+        Arguments.of(
+            "400 saying temporarily_unavailable: temporarily unavailable",
+            400,
+            JSON,
+            "{\"error\":\"temporarily_unavailable\"}",
+            FaultKind.TEMPORARILY_UNAVAILABLE),
+        Arguments.of(
+            "success body that is garbage: malformed",
+            200,
+            JSON,
+            "{not json at all",
+            FaultKind.MALFORMED_RESPONSE),
+        Arguments.of(
+            "error body that is not OAuth: malformed",
+            404,
+            "text/html",
+            "<html>no such page</html>",
+            FaultKind.MALFORMED_RESPONSE),
+        Arguments.of(
+            "access token missing: malformed",
+            200,
+            JSON,
+            "{\"token_type\":\"Bearer\",\"refresh_token\":\"r2\",\"expires_in\":60}",
+            FaultKind.MALFORMED_RESPONSE),
+        Arguments.of(
+            "refresh token not ASCII: malformed",
+            200,
+            JSON,
+            "{\"access_token\":\"a1\",\"token_type\":\"Bearer\",\"refresh_token\":\"r\u00e9\",\"expires_in\":60}",
+            FaultKind.MALFORMED_RESPONSE));
   }
 
-  @Test
-  void refresh_whenProviderAnswers500WithOAuthError_isServerError() {
-    stub.answer(500, "{\"error\":\"server_error\"}");
-    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.SERVER_ERROR, false);
-  }
-
-  @Test
-  void refresh_when503SaysTemporarilyUnavailable_isTemporarilyUnavailable() {
-    stub.answer(503, "{\"error\":\"temporarily_unavailable\"}");
-    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.TEMPORARILY_UNAVAILABLE, false);
-  }
-
-  @Test
-  void refresh_whenClientIsUnauthorizedForTheGrant_isClientRejected() {
-    stub.answer(400, "{\"error\":\"unauthorized_client\"}");
-    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.CLIENT_REJECTED, false);
-  }
-
-  @Test
-  void refresh_when400SaysTemporarilyUnavailable_isTemporarilyUnavailable() {
-    stub.answer(400, "{\"error\":\"temporarily_unavailable\"}");
-    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.TEMPORARILY_UNAVAILABLE, false);
+  @ParameterizedTest(name = "refresh, provider answers {0}")
+  @MethodSource("faultyAnswers")
+  void refresh_whenTheProviderAnswersWithAFault_isThatFaultPossiblySent(
+      String answer, int status, String contentType, String body, FaultKind kind) {
+    stub.answer(status, contentType, body);
+    assertFault(() -> endpoint(stub).refresh(current()), kind, false);
   }
 
   @Test
@@ -73,24 +119,6 @@ class NimbusTokenEndpointFaultTest extends WithStubProvider {
   }
 
   @Test
-  void refresh_whenSuccessBodyIsGarbage_isMalformed() {
-    stub.answer(200, "{not json at all");
-    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.MALFORMED_RESPONSE, false);
-  }
-
-  @Test
-  void refresh_whenErrorBodyIsNotOAuth_isMalformed() {
-    stub.answer(404, "text/html", "<html>no such page</html>");
-    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.MALFORMED_RESPONSE, false);
-  }
-
-  @Test
-  void refresh_whenAccessTokenIsMissing_isMalformed() {
-    stub.answer(200, "{\"token_type\":\"Bearer\",\"refresh_token\":\"r2\",\"expires_in\":60}");
-    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.MALFORMED_RESPONSE, false);
-  }
-
-  @Test
   void refresh_whenAccessTokenExceedsMaxTokenSize_isMalformed() {
     stub.answer(200, tokenJson("a".repeat(1025), "\"expires_in\":60"));
     var endpoint =
@@ -105,14 +133,6 @@ class NimbusTokenEndpointFaultTest extends WithStubProvider {
     assertFault(() -> endpoint(stub).refresh(current()), FaultKind.MALFORMED_RESPONSE, false)
         .hasMessageContaining("VSCHAR")
         .hasMessageNotContaining("at-secret");
-  }
-
-  @Test
-  void refresh_whenRefreshTokenIsNotAscii_isMalformed() {
-    stub.answer(
-        200,
-        "{\"access_token\":\"a1\",\"token_type\":\"Bearer\",\"refresh_token\":\"r\u00e9\",\"expires_in\":60}");
-    assertFault(() -> endpoint(stub).refresh(current()), FaultKind.MALFORMED_RESPONSE, false);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.internal.core.breaker;
 
+import static dev.tokenrefresh.core.support.Rejections.rejectedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,10 +33,7 @@ class CircuitBreakerTest {
     assertThatThrownBy(breaker::tryAcquire)
         .isInstanceOfSatisfying(
             RefreshRejectedException.class,
-            e -> {
-              assertThat(e.reason()).isEqualTo(RejectionReason.CIRCUIT_OPEN);
-              assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(20));
-            });
+            rejectedFor(RejectionReason.CIRCUIT_OPEN, Duration.ofSeconds(20)));
     assertThat(transitions).containsExactly("CLOSED->OPEN");
   }
 

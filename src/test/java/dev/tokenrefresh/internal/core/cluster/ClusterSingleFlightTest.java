@@ -21,14 +21,16 @@ class ClusterSingleFlightTest {
   private static final int NODES = 3;
   private static final int CALLERS = 150;
 
+  /** The provider of the burst tests: it holds every call until the whole burst has a stage. */
+  private final ScriptedEndpoint burstIdp = ScriptedEndpoint.gated();
+
   @Test
   void refresh_burstSpreadOverThreeNodes_makesOneProviderCallAndEveryCallerGetsTheNewTokens()
       throws Exception {
-    ScriptedEndpoint idp = ScriptedEndpoint.gated();
-    try (ClusterNodes cluster = new ClusterNodes().clustered(NODES, idp)) {
-      Burst.Result result = Burst.run(CALLERS, spread(cluster), idp, Tokens.expired());
+    try (ClusterNodes cluster = new ClusterNodes().clustered(NODES, burstIdp)) {
+      Burst.Result result = burstSpreadOver(cluster);
 
-      assertExactlyOneProviderCall(idp, result);
+      assertExactlyOneProviderCall(result);
       assertThat(cluster.count("claim.led")).isEqualTo(1);
       assertThat(cluster.count("claim.followed")).isEqualTo(NODES - 1);
       assertThat(cluster.nodes).allSatisfy(n -> assertThat(n.flights().followers()).isZero());
@@ -38,12 +40,11 @@ class ClusterSingleFlightTest {
   @Test
   void negativeControl_localOnEveryNode_makesOneCallPerNodeAndIsCaughtByTheSameAssertion()
       throws Exception {
-    ScriptedEndpoint idp = ScriptedEndpoint.gated();
-    try (ClusterNodes cluster = new ClusterNodes().local(NODES, idp)) {
-      Burst.Result result = Burst.run(CALLERS, spread(cluster), idp, Tokens.expired());
+    try (ClusterNodes cluster = new ClusterNodes().local(NODES, burstIdp)) {
+      Burst.Result result = burstSpreadOver(cluster);
 
-      assertThat(idp.calls()).isEqualTo(NODES);
-      assertThatThrownBy(() -> assertExactlyOneProviderCall(idp, result))
+      assertThat(burstIdp.calls()).isEqualTo(NODES);
+      assertThatThrownBy(() -> assertExactlyOneProviderCall(result))
           .isInstanceOf(AssertionError.class);
     }
   }
@@ -118,17 +119,20 @@ class ClusterSingleFlightTest {
     }
   }
 
-  private static Burst.Refresher spread(ClusterNodes cluster) {
+  /** {@value #CALLERS} callers of one session, each sent to the next node in turn. */
+  private Burst.Result burstSpreadOver(ClusterNodes cluster) throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
-    return (session, tokens) ->
-        cluster
-            .node(next.getAndIncrement() % cluster.nodes.size())
-            .coordinator()
-            .refresh(session, tokens);
+    Burst.Refresher spread =
+        (session, tokens) ->
+            cluster
+                .node(next.getAndIncrement() % cluster.nodes.size())
+                .coordinator()
+                .refresh(session, tokens);
+    return Burst.run(CALLERS, spread, burstIdp, Tokens.expired());
   }
 
-  private static void assertExactlyOneProviderCall(ScriptedEndpoint idp, Burst.Result result) {
-    assertThat(idp.calls()).as("provider calls").isEqualTo(1);
+  private void assertExactlyOneProviderCall(Burst.Result result) {
+    assertThat(burstIdp.calls()).as("provider calls").isEqualTo(1);
     assertThat(result.failures()).isEmpty();
     assertThat(result.tokens()).hasSize(CALLERS);
     assertThat(new HashSet<>(result.tokens())).as("distinct token sets").hasSize(1);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
+import dev.tokenrefresh.core.support.LogCapture;
 import dev.tokenrefresh.core.support.ScriptedEndpoint;
 import dev.tokenrefresh.core.support.Tokens;
 import dev.tokenrefresh.core.token.SessionKey;
@@ -16,11 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** A failing or hanging grid: a defined 503, bounded in time, one warning per outage. */
@@ -30,29 +27,24 @@ class GridFailureTest {
   void gridFailing_refreshEndsAsClusterUnavailableWithoutACall_andWarnsOncePerOutage()
       throws Exception {
     ScriptedEndpoint idp = ScriptedEndpoint.immediate();
-    AtomicInteger warnings = new AtomicInteger();
-    Logger log = Logger.getLogger(ClusterFlights.class.getName());
-    Handler counter = new Counter(warnings);
-    log.addHandler(counter);
-    try (ClusterNodes cluster = new ClusterNodes().clustered(2, idp)) {
+    try (LogCapture log = LogCapture.of(ClusterFlights.class);
+        ClusterNodes cluster = new ClusterNodes().clustered(2, idp)) {
       cluster.grid.failing = true;
       for (int i = 0; i < 3; i++) {
         assertClusterUnavailable(
             refresh(cluster.node(i % 2).coordinator(), SessionKey.of("s" + i), Tokens.expired()));
       }
-      assertThat(warnings.get()).isEqualTo(2); // once per node
+      assertThat(log.messages(Level.WARNING)).hasSize(2); // once per node
       cluster.grid.failing = false;
       refresh(cluster.node(0).coordinator(), SessionKey.of("ok"), Tokens.expired()).get();
       cluster.grid.failing = true;
       assertClusterUnavailable(
           refresh(cluster.node(0).coordinator(), SessionKey.of("again"), Tokens.expired()));
 
-      assertThat(warnings.get()).isEqualTo(3);
+      assertThat(log.messages(Level.WARNING)).hasSize(3);
       assertThat(idp.calls()).isEqualTo(1);
       assertThat(cluster.count("grid.failed")).isEqualTo(4);
       assertThat(cluster.count("rejected.cluster_unavailable")).isEqualTo(4);
-    } finally {
-      log.removeHandler(counter);
     }
   }
 
@@ -144,26 +136,5 @@ class GridFailureTest {
         .isInstanceOfSatisfying(
             RefreshRejectedException.class,
             r -> assertThat(r.reason()).isEqualTo(RejectionReason.CLUSTER_UNAVAILABLE));
-  }
-
-  private static final class Counter extends Handler {
-    private final AtomicInteger warnings;
-
-    Counter(AtomicInteger warnings) {
-      this.warnings = warnings;
-    }
-
-    @Override
-    public void publish(LogRecord r) {
-      if (r.getLevel() == Level.WARNING) {
-        warnings.incrementAndGet();
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 }

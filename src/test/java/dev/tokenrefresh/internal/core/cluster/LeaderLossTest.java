@@ -20,20 +20,22 @@ import org.junit.jupiter.api.Test;
 /** When the leading node leaves the cluster: takeover before the rotation, a dead grant after. */
 class LeaderLossTest {
 
+  private final RotatingIdp idp = new RotatingIdp();
+
+  /** The provider as node 0 sees it in the takeover tests: it takes the call and never answers. */
+  private final ScriptedEndpoint neverAnswers = ScriptedEndpoint.gated();
+
+  /** The session and tokens of a refresh that node 0 leads. */
+  private record LedFlight(SessionKey session, TokenSet tokens) {}
+
   @Test
   void leaderLostBeforeTheProviderAnswered_aFollowerTakesOverOnTheMemberEventAndRedeemsOnce()
       throws Exception {
-    ScriptedEndpoint neverAnswers = ScriptedEndpoint.gated();
-    RotatingIdp idp = new RotatingIdp();
-    try (ClusterNodes cluster =
-        new ClusterNodes().clustered(2, i -> i == 0 ? neverAnswers : idp, Runnable::run)) {
-      SessionKey session = SessionKey.of("orphaned");
-      TokenSet tokens = idp.login();
-      refresh(cluster.node(0).coordinator(), session, tokens);
-      neverAnswers.awaitEntered(1);
+    try (ClusterNodes cluster = leaderThatNeverHearsBack()) {
+      LedFlight flight = startTheLeader(cluster, "orphaned");
       List<CompletableFuture<TokenSet>> followers = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        followers.add(refresh(cluster.node(1).coordinator(), session, tokens));
+        followers.add(followOnNodeOne(cluster, flight));
       }
       assertThat(followers).noneMatch(CompletableFuture::isDone);
 
@@ -54,16 +56,9 @@ class LeaderLossTest {
   @Test
   void negativeControl_withoutAMemberEvent_theFollowerWaitsForTheDeadLeadersLeaseToRunOut()
       throws Exception {
-    ScriptedEndpoint neverAnswers = ScriptedEndpoint.gated();
-    RotatingIdp idp = new RotatingIdp();
-    try (ClusterNodes cluster =
-        new ClusterNodes().clustered(2, i -> i == 0 ? neverAnswers : idp, Runnable::run)) {
-      SessionKey session = SessionKey.of("silent");
-      TokenSet tokens = idp.login();
-      refresh(cluster.node(0).coordinator(), session, tokens);
-      neverAnswers.awaitEntered(1);
-      CompletableFuture<TokenSet> follower =
-          refresh(cluster.node(1).coordinator(), session, tokens);
+    try (ClusterNodes cluster = leaderThatNeverHearsBack()) {
+      LedFlight flight = startTheLeader(cluster, "silent");
+      CompletableFuture<TokenSet> follower = followOnNodeOne(cluster, flight);
 
       cluster.grid.kill("node-0", false);
       // The leader's lease was confirmed at send for the timeout plus one lease.
@@ -83,30 +78,29 @@ class LeaderLossTest {
 
   @Test
   void follower_whosePushWasLost_findsTheOutcomeWithinOneLease() throws Exception {
-    ScriptedEndpoint idp = ScriptedEndpoint.gated();
-    try (ClusterNodes cluster = new ClusterNodes().clustered(2, idp)) {
+    ScriptedEndpoint gatedIdp = ScriptedEndpoint.gated();
+    try (ClusterNodes cluster = new ClusterNodes().clustered(2, gatedIdp)) {
       SessionKey session = SessionKey.of("lost-push");
       TokenSet tokens = dev.tokenrefresh.core.support.Tokens.expired();
       CompletableFuture<TokenSet> leader = refresh(cluster.node(0).coordinator(), session, tokens);
-      idp.awaitEntered(1);
+      gatedIdp.awaitEntered(1);
       CompletableFuture<TokenSet> follower =
           refresh(cluster.node(1).coordinator(), session, tokens);
       cluster.grid.dropEvents = true;
-      idp.open();
+      gatedIdp.open();
       TokenSet fresh = leader.get(10, TimeUnit.SECONDS);
       assertThat(follower).isNotDone();
 
       cluster.time.advance(ClusterNodes.CLUSTER.lease());
 
       assertThat(follower.get(10, TimeUnit.SECONDS)).isEqualTo(fresh);
-      assertThat(idp.calls()).isEqualTo(1);
+      assertThat(gatedIdp.calls()).isEqualTo(1);
     }
   }
 
   @Test
   void leaderLostAfterTheProviderRotated_followersGetADeadGrantAndRetriesMakeNoFurtherCall()
       throws Exception {
-    RotatingIdp idp = new RotatingIdp();
     ClusterNodes cluster = new ClusterNodes();
     CountDownLatch followerWaiting = new CountDownLatch(1);
     TokenEndpoint diesAfterRotation =
@@ -137,6 +131,29 @@ class LeaderLossTest {
           .isInstanceOf(GrantRevokedException.class);
       assertThat(idp.calls()).isEqualTo(2);
     }
+  }
+
+  /** Two nodes: node 0 calls {@link #neverAnswers}, node 1 the rotating provider. */
+  private ClusterNodes leaderThatNeverHearsBack() {
+    return new ClusterNodes().clustered(2, i -> i == 0 ? neverAnswers : idp, Runnable::run);
+  }
+
+  /**
+   * Node 0 leads a refresh of a fresh login's tokens in {@code session}; returns once its provider
+   * call has started.
+   */
+  private LedFlight startTheLeader(ClusterNodes cluster, String session)
+      throws InterruptedException {
+    LedFlight flight = new LedFlight(SessionKey.of(session), idp.login());
+    refresh(cluster.node(0).coordinator(), flight.session(), flight.tokens());
+    neverAnswers.awaitEntered(1);
+    return flight;
+  }
+
+  /** A request on node 1 that holds the same tokens as the leader's. */
+  private static CompletableFuture<TokenSet> followOnNodeOne(
+      ClusterNodes cluster, LedFlight flight) {
+    return refresh(cluster.node(1).coordinator(), flight.session(), flight.tokens());
   }
 
   private static void await(CountDownLatch latch) {

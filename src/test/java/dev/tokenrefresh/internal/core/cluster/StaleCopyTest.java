@@ -19,22 +19,21 @@ class StaleCopyTest {
 
   private static final Duration HOURS_LATER = Duration.ofHours(3);
 
+  private final RotatingIdp idp = new RotatingIdp();
+
+  /** A session whose tokens node 0 rotated; node 1's copy of it still holds the old ones. */
+  private record StaleSession(SessionKey key, TokenSet old, TokenSet rotated) {}
+
   @Test
   void staleCopy_hoursAfterTheRotation_getsTheGridsTokensAndNeverRedeemsTheOldToken()
       throws Exception {
-    RotatingIdp idp = new RotatingIdp();
     try (ClusterNodes cluster = new ClusterNodes().clustered(2, idp)) {
-      SessionKey session = SessionKey.of("stale");
-      TokenSet old = idp.login();
-      TokenSet rotated =
-          refresh(cluster.node(0).coordinator(), session, old).get(10, TimeUnit.SECONDS);
-      cluster.time.advance(HOURS_LATER);
+      StaleSession stale = rotatedOnNodeZeroHoursAgo(cluster, "stale");
 
-      TokenSet answer =
-          refresh(cluster.node(1).coordinator(), session, old).get(10, TimeUnit.SECONDS);
+      TokenSet answer = refreshOnNodeOne(cluster, stale);
 
-      assertThat(answer).isEqualTo(rotated);
-      assertThat(idp.presentations(old.refreshToken())).isEqualTo(1);
+      assertThat(answer).isEqualTo(stale.rotated());
+      assertThat(idp.presentations(stale.old().refreshToken())).isEqualTo(1);
       assertThat(idp.calls()).isEqualTo(1);
       assertThat(cluster.node(1).metrics().count("stale.corrected")).isEqualTo(1);
     }
@@ -43,21 +42,15 @@ class StaleCopyTest {
   @Test
   void staleCopy_whoseGridTokensNeedARefreshToo_redeemsTheGridsRefreshTokenNotTheOldOne()
       throws Exception {
-    RotatingIdp idp = new RotatingIdp();
     try (ClusterNodes cluster = new ClusterNodes().clustered(2, idp)) {
-      SessionKey session = SessionKey.of("stale-and-expired");
-      TokenSet old = idp.login();
-      TokenSet rotated =
-          refresh(cluster.node(0).coordinator(), session, old).get(10, TimeUnit.SECONDS);
-      cluster.time.advance(HOURS_LATER);
+      StaleSession stale = rotatedOnNodeZeroHoursAgo(cluster, "stale-and-expired");
       cluster.usable = t -> false;
 
-      TokenSet answer =
-          refresh(cluster.node(1).coordinator(), session, old).get(10, TimeUnit.SECONDS);
+      TokenSet answer = refreshOnNodeOne(cluster, stale);
 
-      assertThat(answer).isNotEqualTo(rotated);
-      assertThat(idp.presentations(old.refreshToken())).isEqualTo(1);
-      assertThat(idp.presentations(rotated.refreshToken())).isEqualTo(1);
+      assertThat(answer).isNotEqualTo(stale.rotated());
+      assertThat(idp.presentations(stale.old().refreshToken())).isEqualTo(1);
+      assertThat(idp.presentations(stale.rotated().refreshToken())).isEqualTo(1);
       assertThat(idp.reuses()).isZero();
     }
   }
@@ -65,23 +58,19 @@ class StaleCopyTest {
   @Test
   void negativeControl_localNodes_redeemTheStaleTokenAndTheProviderEndsTheSession()
       throws Exception {
-    RotatingIdp idp = new RotatingIdp();
     try (ClusterNodes cluster = new ClusterNodes().local(2, idp)) {
-      SessionKey session = SessionKey.of("stale-local");
-      TokenSet old = idp.login();
-      refresh(cluster.node(0).coordinator(), session, old).get(10, TimeUnit.SECONDS);
-      cluster.time.advance(HOURS_LATER);
+      StaleSession stale = rotatedOnNodeZeroHoursAgo(cluster, "stale-local");
 
-      Throwable failure = waitForFailure(refresh(cluster.node(1).coordinator(), session, old));
+      Throwable failure =
+          waitForFailure(refresh(cluster.node(1).coordinator(), stale.key(), stale.old()));
 
       assertThat(failure).isInstanceOf(GrantRevokedException.class);
-      assertThat(idp.presentations(old.refreshToken())).isEqualTo(2);
+      assertThat(idp.presentations(stale.old().refreshToken())).isEqualTo(2);
     }
   }
 
   @Test
   void sessionRecord_ofANewLogin_isNotOverriddenByTheGridsOlderChain() throws Exception {
-    RotatingIdp idp = new RotatingIdp();
     try (ClusterNodes cluster = new ClusterNodes().clustered(2, idp)) {
       SessionKey session = SessionKey.of("relogin");
       refresh(cluster.node(0).coordinator(), session, idp.login()).get(10, TimeUnit.SECONDS);
@@ -94,5 +83,22 @@ class StaleCopyTest {
       assertThat(answer.refreshToken()).isNotEqualTo(relogin.refreshToken());
       assertThat(cluster.count("stale.corrected")).isZero();
     }
+  }
+
+  /** Logs in, lets node 0 rotate the tokens, then moves the clock on by hours. */
+  private StaleSession rotatedOnNodeZeroHoursAgo(ClusterNodes cluster, String session)
+      throws Exception {
+    SessionKey key = SessionKey.of(session);
+    TokenSet old = idp.login();
+    TokenSet rotated = refresh(cluster.node(0).coordinator(), key, old).get(10, TimeUnit.SECONDS);
+    cluster.time.advance(HOURS_LATER);
+    return new StaleSession(key, old, rotated);
+  }
+
+  /** Node 1 refreshes the stale copy it holds and waits for the answer. */
+  private static TokenSet refreshOnNodeOne(ClusterNodes cluster, StaleSession stale)
+      throws Exception {
+    return refresh(cluster.node(1).coordinator(), stale.key(), stale.old())
+        .get(10, TimeUnit.SECONDS);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.internal.core.limit;
 
+import static dev.tokenrefresh.core.support.Rejections.rejectedFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,47 +24,35 @@ import org.junit.jupiter.api.Test;
 class AttemptLimitCoordinatorTest {
 
   private final SessionKey session = SessionKey.of("looping");
+  private final ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
 
   @Test
   void refresh_loopBeyondMaxAttempts_isRejectedWithCooldownAndTimeLeft() throws Exception {
-    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
     try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
-      TokenSet tokens = Tokens.expired();
-      for (int i = 0; i < 5; i++) {
-        // A provider that keeps answering expired tokens: the filter refreshes again at once.
-        tokens = f.coordinator.refresh(session, tokens).toCompletableFuture().get();
-        f.time.advance(Duration.ofMillis(100));
-      }
-      TokenSet last = tokens;
+      // A provider that keeps answering expired tokens: the filter refreshes again at once.
+      TokenSet last = refreshOneAfterAnother(f, 5, Duration.ofMillis(100));
 
-      assertThatThrownBy(() -> f.coordinator.refresh(session, last).toCompletableFuture().get())
+      assertThatThrownBy(() -> f.awaitRefresh(session, last))
           .isInstanceOf(ExecutionException.class)
           .cause()
           .isInstanceOfSatisfying(
               RefreshRejectedException.class,
-              e -> {
-                assertThat(e.reason()).isEqualTo(RejectionReason.COOLDOWN);
-                assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(30));
-              });
+              rejectedFor(RejectionReason.COOLDOWN, Duration.ofSeconds(30)));
       assertThat(endpoint.calls()).isEqualTo(5);
       assertThat(f.metrics.count("cooldown")).isEqualTo(1);
       assertThat(f.metrics.count("rejected.cooldown")).isEqualTo(1);
 
       f.time.advance(Duration.ofSeconds(30));
-      assertThat(f.coordinator.refresh(session, last).toCompletableFuture().get()).isNotNull();
+      assertThat(f.awaitRefresh(session, last)).isNotNull();
       assertThat(endpoint.calls()).isEqualTo(6);
     }
   }
 
   @Test
   void refresh_legitimateSessionRefreshingEveryMinuteForADay_isNeverRejected() throws Exception {
-    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate();
     try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
-      TokenSet tokens = Tokens.expired();
-      for (int minute = 0; minute < 24 * 60; minute++) {
-        tokens = f.coordinator.refresh(session, tokens).toCompletableFuture().get();
-        f.time.advance(Duration.ofSeconds(60));
-      }
+      refreshOneAfterAnother(f, 24 * 60, Duration.ofSeconds(60));
+
       assertThat(endpoint.calls()).isEqualTo(24 * 60);
       assertThat(f.metrics.count("cooldown")).isZero();
     }
@@ -71,42 +60,53 @@ class AttemptLimitCoordinatorTest {
 
   @Test
   void refresh_joinsAndGraceReplays_areNotCountedAsAttempts() throws Exception {
-    ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
+    ScriptedEndpoint gated = ScriptedEndpoint.gated();
     RefreshSettings oneAttempt = RefreshSettings.builder().maxAttempts(1).build();
-    try (CoordinatorFixture f = new CoordinatorFixture(oneAttempt, endpoint)) {
+    try (CoordinatorFixture f = new CoordinatorFixture(oneAttempt, gated)) {
       TokenSet old = Tokens.expired();
-      Burst.Result burst = Burst.run(50, f.coordinator::refresh, endpoint, old);
+      Burst.Result burst = Burst.run(50, f.coordinator::refresh, gated, old);
       assertThat(burst.failures()).isEmpty();
 
       // The burst's session: Burst derives it from the tokens' identity.
       SessionKey burstSession = SessionKey.of("session-" + System.identityHashCode(old));
       for (int i = 0; i < 10; i++) {
-        assertThat(f.coordinator.refresh(burstSession, old).toCompletableFuture().get())
-            .isEqualTo(burst.tokens().get(0));
+        assertThat(f.awaitRefresh(burstSession, old)).isEqualTo(burst.tokens().get(0));
       }
-      assertThat(endpoint.calls()).isEqualTo(1);
+      assertThat(gated.calls()).isEqualTo(1);
       assertThat(f.metrics.count("cooldown")).isZero();
     }
   }
 
   @Test
   void refresh_refusedByTheBreaker_doesNotCountAsAnAttempt() throws Exception {
-    ScriptedEndpoint endpoint =
-        ScriptedEndpoint.immediate()
-            .thenThrow(
-                dev.tokenrefresh.core.error.IdpFaultException.of(
-                    dev.tokenrefresh.core.error.FaultKind.SERVER_ERROR, "503"));
+    endpoint.thenThrow(
+        dev.tokenrefresh.core.error.IdpFaultException.of(
+            dev.tokenrefresh.core.error.FaultKind.SERVER_ERROR, "503"));
     RefreshSettings settings =
         RefreshSettings.builder().breakerFailureThreshold(1).maxAttempts(2).build();
     try (CoordinatorFixture f = new CoordinatorFixture(settings, endpoint)) {
       TokenSet tokens = Tokens.expired();
-      assertThatThrownBy(() -> f.coordinator.refresh(session, tokens).toCompletableFuture().get());
+      assertThatThrownBy(() -> f.awaitRefresh(session, tokens));
       for (int i = 0; i < 10; i++) {
-        assertThatThrownBy(() -> f.coordinator.refresh(session, tokens).toCompletableFuture().get())
+        assertThatThrownBy(() -> f.awaitRefresh(session, tokens))
             .hasCauseInstanceOf(RefreshRejectedException.class);
       }
       assertThat(f.metrics.count("rejected.circuit_open")).isEqualTo(10);
       assertThat(f.metrics.count("cooldown")).isZero();
     }
+  }
+
+  /**
+   * Refreshes the session {@code times} in a row, {@code apart} from each other, each time with the
+   * tokens the last refresh answered, as the filter would; returns the last answer.
+   */
+  private TokenSet refreshOneAfterAnother(CoordinatorFixture f, int times, Duration apart)
+      throws Exception {
+    TokenSet tokens = Tokens.expired();
+    for (int i = 0; i < times; i++) {
+      tokens = f.awaitRefresh(session, tokens);
+      f.time.advance(apart);
+    }
+    return tokens;
   }
 }

@@ -9,6 +9,8 @@ import java.lang.management.MemoryUsage;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The heap gauge counts what survived the last collection, not garbage a young collection is about
@@ -31,25 +33,25 @@ class HeapGaugeTest {
     assertThat(gauge.usedFraction()).isLessThan(0.9).isCloseTo(0.2, within());
   }
 
-  @Test
-  void liveDataThatSurvivedTheLastCollection_isUnderPressure() {
+  /**
+   * A G1 heap that is really full. The second case: G1 updates the old generation's collection
+   * usage only when old regions are collected.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      textBlock =
+          """
+          # behaviour (display name)                                                   | in MiB: eden, survivor, survivor after GC, old, old after GC
+          live data that survived the last collection is under pressure,                   10, 30, 30, 920, 900
+          a stale old generation collection usage does not hide what was promoted since,   30, 10, 10, 900, 100
+          """)
+  void g1HeapHoldingLiveData_isUnderPressure(
+      String behaviour, long eden, long survivor, long survivorAfterGc, long old, long oldAfterGc) {
     HeapGauge gauge =
         gauge(
-            pool("G1 Eden Space", MemoryType.HEAP, 10 * MIB, 0),
-            pool("G1 Survivor Space", MemoryType.HEAP, 30 * MIB, 30 * MIB),
-            pool("G1 Old Gen", MemoryType.HEAP, 920 * MIB, 900 * MIB));
-
-    assertThat(gauge.usedFraction()).isGreaterThanOrEqualTo(0.9);
-  }
-
-  @Test
-  void aStaleOldGenerationCollectionUsage_doesNotHideWhatWasPromotedSince() {
-    // G1 updates the old generation's collection usage only when old regions are collected.
-    HeapGauge gauge =
-        gauge(
-            pool("G1 Eden Space", MemoryType.HEAP, 30 * MIB, 0),
-            pool("G1 Survivor Space", MemoryType.HEAP, 10 * MIB, 10 * MIB),
-            pool("G1 Old Gen", MemoryType.HEAP, 900 * MIB, 100 * MIB));
+            pool("G1 Eden Space", MemoryType.HEAP, eden * MIB, 0),
+            pool("G1 Survivor Space", MemoryType.HEAP, survivor * MIB, survivorAfterGc * MIB),
+            pool("G1 Old Gen", MemoryType.HEAP, old * MIB, oldAfterGc * MIB));
 
     assertThat(gauge.usedFraction()).isGreaterThanOrEqualTo(0.9);
   }

@@ -29,21 +29,18 @@ class MemoryGuardCoordinatorTest {
     ScriptedEndpoint endpoint = ScriptedEndpoint.gated();
     try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       TokenSet inFlight = Tokens.expired();
-      CompletableFuture<TokenSet> first =
-          f.coordinator.refresh(session, inFlight).toCompletableFuture();
+      CompletableFuture<TokenSet> first = f.startRefresh(session, inFlight);
 
       f.heap.set(0.95);
       f.time.advance(Duration.ofSeconds(1));
 
-      CompletableFuture<TokenSet> fresh =
-          f.coordinator.refresh(SessionKey.of("new"), Tokens.expired()).toCompletableFuture();
+      CompletableFuture<TokenSet> fresh = f.startRefresh(SessionKey.of("new"), Tokens.expired());
       assertThatThrownBy(() -> fresh.get(5, TimeUnit.SECONDS))
           .cause()
           .isInstanceOfSatisfying(
               RefreshRejectedException.class,
               e -> assertThat(e.reason()).isEqualTo(RejectionReason.MEMORY_PRESSURE));
-      CompletableFuture<TokenSet> joined =
-          f.coordinator.refresh(session, inFlight).toCompletableFuture();
+      CompletableFuture<TokenSet> joined = f.startRefresh(session, inFlight);
       endpoint.open();
       assertThat(joined.get(5, TimeUnit.SECONDS)).isEqualTo(first.get(5, TimeUnit.SECONDS));
       assertThat(f.metrics.count("memory")).isEqualTo(1);
