@@ -60,6 +60,21 @@ public final class ClientAuthenticator {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * @param client the client's id and credentials
+   * @param tokenEndpoint the audience of the assertions
+   * @param clock the source of the assertions' {@code iat} and {@code exp}
+   */
+  public ClientAuthenticator(ClientCredentials client, URI tokenEndpoint, Clock clock) {
+    this(
+        client.clientAuth(),
+        client.clientId(),
+        client.clientSecret(),
+        client.clientKey(),
+        tokenEndpoint,
+        clock);
+  }
+
   /** The client id, which a public client sends in the form. */
   public ClientID clientId() {
     return clientId;

@@ -35,6 +35,7 @@ public final class PublicApi {
           "dev.tokenrefresh.core.error.FaultKind",
           "dev.tokenrefresh.oidc.ClientAuthMethod",
           "dev.tokenrefresh.oidc.ClientSigningKey",
+          "dev.tokenrefresh.oidc.ClientCredentials",
           "dev.tokenrefresh.oidc.ClientAuthenticator",
           "dev.tokenrefresh.jakarta.login.OidcLogin");
 

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import dev.tokenrefresh.core.config.ConfigKey;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
 import dev.tokenrefresh.oidc.ClientAuthenticator;
+import dev.tokenrefresh.oidc.ClientCredentials;
 import dev.tokenrefresh.oidc.ClientSigningKey;
 import java.net.URI;
 import java.time.Clock;
@@ -60,35 +61,8 @@ public record OidcClientSettings(
   /** Validates every field and fills in the audience; messages name the configuration key. */
   public OidcClientSettings {
     requireAbsoluteHttp("token-endpoint", tokenEndpoint);
-    if (clientId == null || clientId.isBlank()) {
-      throw new IllegalArgumentException(ConfigKey.OIDC_CLIENT_ID + " must be set");
-    }
-    if (clientAuth == null) {
-      throw new IllegalArgumentException(ConfigKey.OIDC_CLIENT_AUTH + " must be set");
-    }
-    boolean hasSecret = clientSecret != null && !clientSecret.isBlank();
-    if (clientAuth.needsSecret() && !hasSecret) {
-      throw new IllegalArgumentException(
-          ConfigKey.OIDC_CLIENT_SECRET + " must be set when client-auth is " + clientAuth.key());
-    }
-    if (!clientAuth.needsSecret() && clientSecret != null) {
-      throw new IllegalArgumentException(
-          ConfigKey.OIDC_CLIENT_SECRET + " must not be set for client-auth " + clientAuth.key());
-    }
-    if (clientAuth.needsKey() && clientKey == null) {
-      throw new IllegalArgumentException(
-          PREFIX
-              + "client-key or "
-              + PREFIX
-              + "client-key-file must be set when client-auth is "
-              + clientAuth.key());
-    }
-    if (!clientAuth.needsKey() && clientKey != null) {
-      throw new IllegalArgumentException(
-          PREFIX
-              + "client-key and client-key-file are for client-auth private_key_jwt only, not "
-              + clientAuth.key());
-    }
+    // The client's four keys are validated as an application that reads them is (the example).
+    new ClientCredentials(clientId, clientSecret, clientKey, clientAuth);
     positive("connect-timeout", connectTimeout);
     positive("read-timeout", readTimeout);
     positive("default-token-lifetime", defaultTokenLifetime);
@@ -166,14 +140,8 @@ public record OidcClientSettings(
         + tokenEndpoint
         + ", issuer="
         + issuer
-        + ", clientId="
-        + clientId
-        + ", clientSecret="
-        + (clientSecret == null ? "absent" : "[redacted]")
-        + ", clientKey="
-        + (clientKey == null ? "absent" : clientKey)
-        + ", clientAuth="
-        + clientAuth.key()
+        + ", client="
+        + client()
         + ", connectTimeout="
         + connectTimeout
         + ", readTimeout="
@@ -226,9 +194,13 @@ public record OidcClientSettings(
     }
   }
 
+  /** The client's id and credentials. */
+  public ClientCredentials client() {
+    return new ClientCredentials(clientId, clientSecret, clientKey, clientAuth);
+  }
+
   /** The client authentication these settings describe, its assertions timed by {@code clock}. */
   public ClientAuthenticator authenticator(Clock clock) {
-    return new ClientAuthenticator(
-        clientAuth(), clientId(), clientSecret(), clientKey(), tokenEndpoint(), clock);
+    return new ClientAuthenticator(client(), tokenEndpoint, clock);
   }
 }

@@ -107,9 +107,10 @@ class SessionEndedWhileSuspendedTest {
       throws Exception {
     FakeExchange exchange = new FakeExchange("session-1");
     store.save(exchange.request, Tokens.expired());
-    // Another request of the session logs out right after this one loaded the tokens.
+    // Another request of the session logs out right after this one loaded the tokens. The default
+    // store keeps the tokens in the session, so this second instance sees what `store` saved.
     TokenStore racing =
-        new ForwardingStore(store) {
+        new HttpSessionTokenStore() {
           @Override
           public Optional<TokenSet> load(HttpServletRequest request) {
             Optional<TokenSet> loaded = super.load(request);
@@ -196,45 +197,5 @@ class SessionEndedWhileSuspendedTest {
         fixture.coordinator.discarded(session, previous);
       }
     }.filter(tokens);
-  }
-
-  /** A store that forwards every call; tests override one to race it. */
-  private static class ForwardingStore implements TokenStore {
-    private final TokenStore next;
-
-    ForwardingStore(TokenStore next) {
-      this.next = next;
-    }
-
-    @Override
-    public Optional<TokenSet> load(HttpServletRequest request) {
-      return next.load(request);
-    }
-
-    @Override
-    public void save(HttpServletRequest request, TokenSet tokens) {
-      next.save(request, tokens);
-    }
-
-    @Override
-    public Optional<TokenSet> replace(
-        HttpServletRequest request, TokenSet previous, TokenSet refreshed) {
-      return next.replace(request, previous, refreshed);
-    }
-
-    @Override
-    public void clear(HttpServletRequest request) {
-      next.clear(request);
-    }
-
-    @Override
-    public void clear(HttpServletRequest request, TokenSet dead) {
-      next.clear(request, dead);
-    }
-
-    @Override
-    public Optional<SessionKey> sessionKey(HttpServletRequest request) {
-      return next.sessionKey(request);
-    }
   }
 }

@@ -59,6 +59,9 @@ public final class ClusterFlights implements FlightGate {
 
   private final Registration membership;
 
+  /** What the gate's creator stops when the gate closes (the grid threads it started). */
+  private final Runnable onClose;
+
   /** Whether the grid is failing now: set by a failure, cleared by the next success. */
   private final AtomicBoolean outage = new AtomicBoolean();
 
@@ -69,6 +72,7 @@ public final class ClusterFlights implements FlightGate {
    * @param ports scheduler, ticker and metrics
    * @param gridExecutor runs blocking grid calls
    * @param usable whether tokens need no refresh now (the filter's own test)
+   * @param onClose runs when the gate closes, after its grid listeners are removed
    */
   public ClusterFlights(
       FlightLedger ledger,
@@ -76,7 +80,8 @@ public final class ClusterFlights implements FlightGate {
       RefreshSettings core,
       CoordinatorPorts ports,
       Executor gridExecutor,
-      Predicate<TokenSet> usable) {
+      Predicate<TokenSet> usable,
+      Runnable onClose) {
     this.ledger = ledger;
     this.settings = settings;
     this.timeout = core.timeout();
@@ -89,6 +94,7 @@ public final class ClusterFlights implements FlightGate {
     this.usable = usable;
     this.gridExecutor = gridExecutor;
     this.membership = ledger.onMemberLost(this::memberLost);
+    this.onClose = onClose;
   }
 
   @Override
@@ -106,6 +112,7 @@ public final class ClusterFlights implements FlightGate {
   public void close() {
     membership.cancel();
     ledger.close();
+    onClose.run();
   }
 
   /** Node flights following another node now (for tests and diagnostics). */

@@ -77,14 +77,8 @@ final class LeaderLease {
         cluster.gridAnswered();
         cluster.metrics.leaseRenewed();
       } else {
-        lost = true;
-        cluster.metrics.leaseLost();
-        LOG.warning(
-            () ->
-                "token-refresh-filter: the lease on refresh flight "
-                    + lease.flight()
-                    + " was lost"
-                    + (state.get() == State.SENDING ? " while its provider call ran" : ""));
+        leaseGone(
+            state.get() == State.SENDING ? "was lost while its provider call ran" : "was lost");
         return;
       }
     } catch (RuntimeException gridFailure) {
@@ -144,18 +138,20 @@ final class LeaderLease {
       throw notSent();
     }
     if (!held) {
-      if (!lost) {
-        lost = true;
-        cluster.metrics.leaseLost();
-      }
-      LOG.warning(
-          () ->
-              "token-refresh-filter: the lease on refresh flight "
-                  + lease.flight()
-                  + " was gone before its provider call; the call was not sent (503)");
+      leaseGone("was gone before its provider call; the call was not sent (503)");
       throw notSent();
     }
     cluster.gridAnswered();
+  }
+
+  /** Marks the lease lost, counting the loss once, and warns how the flight found out. */
+  private void leaseGone(String how) {
+    if (!lost) {
+      lost = true;
+      cluster.metrics.leaseLost();
+    }
+    LOG.warning(
+        () -> "token-refresh-filter: the lease on refresh flight " + lease.flight() + " " + how);
   }
 
   private static RefreshRejectedException notSent() {

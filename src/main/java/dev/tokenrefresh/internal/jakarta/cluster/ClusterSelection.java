@@ -1,12 +1,9 @@
 package dev.tokenrefresh.internal.jakarta.cluster;
 
 import dev.tokenrefresh.core.config.ConfigKey;
-import dev.tokenrefresh.core.token.Fingerprint;
-import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.internal.core.CoordinatorPorts;
 import dev.tokenrefresh.internal.core.RefreshSettings;
-import dev.tokenrefresh.internal.core.TokenEndpoint;
 import dev.tokenrefresh.internal.core.cluster.ClusterFlights;
 import dev.tokenrefresh.internal.core.cluster.ClusterGrid;
 import dev.tokenrefresh.internal.core.cluster.ClusterKeys;
@@ -18,7 +15,6 @@ import dev.tokenrefresh.internal.jakarta.OptionalApi;
 import dev.tokenrefresh.jakarta.config.ConfigReader;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -167,25 +163,8 @@ public final class ClusterSelection {
                 + cluster.lease()
                 + ")");
     ExecutorService gridThreads = GridThreads.start();
-    ClusterFlights flights = new ClusterFlights(ledger, cluster, core, ports, gridThreads, usable);
-    return new FlightGate() {
-      @Override
-      public void lead(
-          SessionKey session,
-          Fingerprint key,
-          TokenSet current,
-          CompletableFuture<TokenSet> flight,
-          TokenEndpoint endpoint,
-          LocalLead local) {
-        flights.lead(session, key, current, flight, endpoint, local);
-      }
-
-      @Override
-      public void close() {
-        flights.close();
-        gridThreads.shutdownNow();
-      }
-    };
+    return new ClusterFlights(
+        ledger, cluster, core, ports, gridThreads, usable, gridThreads::shutdownNow);
   }
 
   private static Optional<ClusterGrid> payaraHazelcast() {

@@ -6,10 +6,9 @@ import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import dev.tokenrefresh.internal.core.cluster.ClusterGrid;
 import dev.tokenrefresh.internal.core.cluster.GridMap;
+import dev.tokenrefresh.internal.core.cluster.ListenerHandles;
 import dev.tokenrefresh.internal.core.cluster.Registration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -31,13 +30,15 @@ public final class HazelcastGrid implements ClusterGrid {
   private final HazelcastInstance hazelcast;
   private final HazelcastMap flights;
   private final HazelcastMap sessions;
-  private final List<UUID> membershipListeners = new CopyOnWriteArrayList<>();
+  private final ListenerHandles<UUID> membershipListeners;
 
   /** The grid on {@code hazelcast}, which stays the caller's (this never shuts it down). */
   public HazelcastGrid(HazelcastInstance hazelcast) {
     this.hazelcast = hazelcast;
     this.flights = new HazelcastMap(hazelcast.getMap(FLIGHTS));
     this.sessions = new HazelcastMap(hazelcast.getMap(SESSIONS));
+    this.membershipListeners =
+        new ListenerHandles<>(id -> hazelcast.getCluster().removeMembershipListener(id));
   }
 
   @Override
@@ -80,29 +81,13 @@ public final class HazelcastGrid implements ClusterGrid {
                     onLost.accept(event.getMember().getUuid().toString());
                   }
                 });
-    membershipListeners.add(id);
-    return () -> {
-      if (membershipListeners.remove(id)) {
-        removeQuietly(id);
-      }
-    };
+    return membershipListeners.track(id);
   }
 
   @Override
   public void close() {
-    for (UUID id : membershipListeners) {
-      removeQuietly(id);
-    }
-    membershipListeners.clear();
+    membershipListeners.removeAll();
     flights.close();
     sessions.close();
-  }
-
-  private void removeQuietly(UUID id) {
-    try {
-      hazelcast.getCluster().removeMembershipListener(id);
-    } catch (RuntimeException instanceGone) {
-      // The instance is shutting down with the server: nothing is left to remove.
-    }
   }
 }

@@ -8,13 +8,12 @@ import com.hazelcast.map.listener.EntryExpiredListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import dev.tokenrefresh.internal.core.cluster.GridMap;
+import dev.tokenrefresh.internal.core.cluster.ListenerHandles;
 import dev.tokenrefresh.internal.core.cluster.Registration;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -22,10 +21,11 @@ import java.util.function.Consumer;
 final class HazelcastMap implements GridMap {
 
   private final IMap<String, byte[]> map;
-  private final Set<UUID> listeners = ConcurrentHashMap.newKeySet();
+  private final ListenerHandles<UUID> listeners;
 
   HazelcastMap(IMap<String, byte[]> map) {
     this.map = map;
+    this.listeners = new ListenerHandles<>(map::removeEntryListener);
   }
 
   @Override
@@ -63,28 +63,12 @@ final class HazelcastMap implements GridMap {
 
   @Override
   public Registration listen(String key, Consumer<Optional<byte[]>> onChange) {
-    UUID id = map.addEntryListener(new Listener(onChange), key, true);
-    listeners.add(id);
-    return () -> {
-      if (listeners.remove(id)) {
-        removeQuietly(id);
-      }
-    };
+    return listeners.track(map.addEntryListener(new Listener(onChange), key, true));
   }
 
+  /** Removes the entry listeners still registered. */
   void close() {
-    for (UUID id : listeners) {
-      removeQuietly(id);
-    }
-    listeners.clear();
-  }
-
-  private void removeQuietly(UUID id) {
-    try {
-      map.removeEntryListener(id);
-    } catch (RuntimeException instanceGone) {
-      // The instance is shutting down with the server: nothing is left to remove.
-    }
+    listeners.removeAll();
   }
 
   /** A time-to-live of at least one millisecond: 0 would mean "forever" to Hazelcast. */

@@ -2,11 +2,11 @@ package dev.tokenrefresh.internal.jakarta.cluster;
 
 import dev.tokenrefresh.internal.core.cluster.ClusterGrid;
 import dev.tokenrefresh.internal.core.cluster.GridMap;
+import dev.tokenrefresh.internal.core.cluster.ListenerHandles;
 import dev.tokenrefresh.internal.core.cluster.Registration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.infinispan.Cache;
 import org.infinispan.manager.EmbeddedCacheManager;
@@ -34,7 +34,8 @@ public final class InfinispanGrid implements ClusterGrid {
   private final CacheEvents events;
   private final InfinispanMap flights;
   private final InfinispanMap sessions;
-  private final List<ViewWatcher> viewWatchers = new CopyOnWriteArrayList<>();
+  private final ListenerHandles<ViewWatcher> viewWatchers =
+      new ListenerHandles<>(w -> manager().removeListener(w));
 
   /**
    * The grid on {@code cache}, which stays the caller's (this never stops it). Every call goes
@@ -84,20 +85,12 @@ public final class InfinispanGrid implements ClusterGrid {
   public Registration onMemberLost(Consumer<String> onLost) {
     ViewWatcher watcher = new ViewWatcher(onLost);
     manager().addListener(watcher);
-    viewWatchers.add(watcher);
-    return () -> {
-      if (viewWatchers.remove(watcher)) {
-        removeQuietly(watcher);
-      }
-    };
+    return viewWatchers.track(watcher);
   }
 
   @Override
   public void close() {
-    for (ViewWatcher w : viewWatchers) {
-      removeQuietly(w);
-    }
-    viewWatchers.clear();
+    viewWatchers.removeAll();
     events.close();
   }
 
@@ -108,14 +101,6 @@ public final class InfinispanGrid implements ClusterGrid {
 
   private EmbeddedCacheManager manager() {
     return cache.getCacheManager();
-  }
-
-  private void removeQuietly(ViewWatcher w) {
-    try {
-      manager().removeListener(w);
-    } catch (RuntimeException managerGone) {
-      // The cache manager stops with the server: nothing is left to remove.
-    }
   }
 
   /** Tells the members that left with each new view; runs on Infinispan's notification threads. */

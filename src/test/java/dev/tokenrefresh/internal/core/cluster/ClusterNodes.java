@@ -55,7 +55,8 @@ final class ClusterNodes implements AutoCloseable {
           new FlightLedger(
               grid.node(id), new SealedCodec(ClusterKeys.of(key, null)), CLUSTER.lease());
       ClusterFlights flights =
-          new ClusterFlights(ledger, CLUSTER, SETTINGS, ports, gridExecutor, t -> usable.test(t));
+          new ClusterFlights(
+              ledger, CLUSTER, SETTINGS, ports, gridExecutor, t -> usable.test(t), () -> {});
       nodes.add(new Node(id, new RefreshCoordinator(SETTINGS, ports, flights), flights, metrics));
     }
     return this;

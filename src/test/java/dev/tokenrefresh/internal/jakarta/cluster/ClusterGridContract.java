@@ -186,7 +186,7 @@ abstract class ClusterGridContract<M> {
     CoordinatorPorts ports =
         new CoordinatorPorts(endpoint, pool, scheduler, Ticker.system(), () -> 0.1, metrics);
     ClusterFlights flights =
-        new ClusterFlights(ledger(member), CLUSTER, SETTINGS, ports, pool, t -> true);
+        new ClusterFlights(ledger(member), CLUSTER, SETTINGS, ports, pool, t -> true, () -> {});
     return new RefreshCoordinator(SETTINGS, ports, flights);
   }
 }

@@ -6,6 +6,7 @@ import static dev.tokenrefresh.core.config.ConfigKey.OIDC_READ_TIMEOUT;
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.tokenrefresh.jakarta.config.ConfigReader;
 import dev.tokenrefresh.oidc.ClientAuthMethod;
+import dev.tokenrefresh.oidc.ClientCredentials;
 import dev.tokenrefresh.oidc.ClientSigningKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -42,12 +43,13 @@ public class ExampleConfig {
     ConfigReader c = new ConfigReader(key -> config.getOptionalValue(key, String.class));
     return new ExampleSettings(
         c.text(OIDC + "issuer").map(v -> uri(OIDC + "issuer", v)).orElse(null),
-        c.text(OIDC + "client-id").orElse(null),
-        c.text(OIDC + "client-secret").orElse(null),
-        clientKey(c).orElse(null),
-        c.text(OIDC + "client-auth")
-            .map(ClientAuthMethod::fromKey)
-            .orElse(ClientAuthMethod.CLIENT_SECRET_BASIC),
+        new ClientCredentials(
+            c.text(OIDC + "client-id").orElse(null),
+            c.text(OIDC + "client-secret").orElse(null),
+            clientKey(c).orElse(null),
+            c.text(OIDC + "client-auth")
+                .map(ClientAuthMethod::fromKey)
+                .orElse(ClientAuthMethod.CLIENT_SECRET_BASIC)),
         JWSAlgorithm.parse(c.text(OIDC + "id-token-signing-alg").orElse("RS256")),
         c.duration(OIDC_CONNECT_TIMEOUT.key()).orElse(OIDC_CONNECT_TIMEOUT.defaultDuration()),
         c.duration(OIDC_READ_TIMEOUT.key()).orElse(OIDC_READ_TIMEOUT.defaultDuration()));

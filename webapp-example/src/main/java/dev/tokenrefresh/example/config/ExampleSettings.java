@@ -1,8 +1,7 @@
 package dev.tokenrefresh.example.config;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import dev.tokenrefresh.oidc.ClientAuthMethod;
-import dev.tokenrefresh.oidc.ClientSigningKey;
+import dev.tokenrefresh.oidc.ClientCredentials;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,16 +11,12 @@ import java.util.Objects;
  * OpenID Connect client. The provider and client keys are the module's own ({@code
  * token-refresh.oidc.*}), so one set of values configures both; {@code example.*} keys are the
  * example's alone. Immutable and thread-safe; {@link #toString()} never shows the client secret or
- * key.
+ * key, which {@link ClientCredentials} redacts.
  *
  * @param issuer the provider's issuer ({@code token-refresh.oidc.issuer}); discovery finds the rest
- * @param clientId the client id ({@code token-refresh.oidc.client-id})
- * @param clientSecret the client secret ({@code token-refresh.oidc.client-secret}), or {@code null}
- *     for a public client or {@code private_key_jwt}
- * @param clientKey the private key of {@code private_key_jwt} ({@code
- *     token-refresh.oidc.client-key} or {@code client-key-file}), or {@code null}
- * @param clientAuth how the client authenticates to the token endpoint ({@code
- *     token-refresh.oidc.client-auth})
+ * @param client the client id, its authentication method and its secret or private key ({@code
+ *     token-refresh.oidc.client-id}, {@code client-auth}, {@code client-secret}, {@code client-key}
+ *     or {@code client-key-file}), validated as the module validates them
  * @param idTokenAlg the JWS algorithm ID tokens are signed with ({@code
  *     token-refresh.oidc.id-token-signing-alg})
  * @param connectTimeout bound of connecting to the provider ({@code
@@ -31,10 +26,7 @@ import java.util.Objects;
  */
 public record ExampleSettings(
     URI issuer,
-    String clientId,
-    String clientSecret,
-    ClientSigningKey clientKey,
-    ClientAuthMethod clientAuth,
+    ClientCredentials client,
     JWSAlgorithm idTokenAlg,
     Duration connectTimeout,
     Duration readTimeout) {
@@ -42,42 +34,9 @@ public record ExampleSettings(
   /** Validates; each message names the key. */
   public ExampleSettings {
     Objects.requireNonNull(issuer, "token-refresh.oidc.issuer must be set");
-    if (clientId == null || clientId.isBlank()) {
-      throw new IllegalArgumentException("token-refresh.oidc.client-id must be set");
-    }
-    Objects.requireNonNull(clientAuth, "clientAuth");
-    if (clientAuth.needsSecret() && (clientSecret == null || clientSecret.isBlank())) {
-      throw new IllegalArgumentException(
-          "token-refresh.oidc.client-secret must be set when client-auth is " + clientAuth.key());
-    }
-    if (clientAuth.needsKey() && clientKey == null) {
-      throw new IllegalArgumentException(
-          "token-refresh.oidc.client-key or client-key-file must be set when client-auth is "
-              + clientAuth.key());
-    }
+    Objects.requireNonNull(client, "client");
     Objects.requireNonNull(idTokenAlg, "idTokenAlg");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
-  }
-
-  @Override
-  public String toString() {
-    return "ExampleSettings[issuer="
-        + issuer
-        + ", clientId="
-        + clientId
-        + ", clientSecret="
-        + (clientSecret == null ? "absent" : "[redacted]")
-        + ", clientKey="
-        + (clientKey == null ? "absent" : clientKey)
-        + ", clientAuth="
-        + clientAuth.key()
-        + ", idTokenAlg="
-        + idTokenAlg
-        + ", connectTimeout="
-        + connectTimeout
-        + ", readTimeout="
-        + readTimeout
-        + "]";
   }
 }

@@ -73,12 +73,7 @@ public class Provider {
     }
     clientAuth =
         new ClientAuthenticator(
-            settings.clientAuth(),
-            settings.clientId(),
-            settings.clientSecret(),
-            settings.clientKey(),
-            metadata.getTokenEndpointURI(),
-            Clock.systemUTC());
+            settings.client(), metadata.getTokenEndpointURI(), Clock.systemUTC());
     LOG.info(() -> "example login client for " + metadata.getIssuer() + ": " + settings);
   }
 
@@ -114,7 +109,7 @@ public class Provider {
 
   /** This application's client id. */
   public ClientID clientId() {
-    return new ClientID(settings.clientId());
+    return new ClientID(settings.client().clientId());
   }
 
   /**
