@@ -1,9 +1,9 @@
 package dev.tokenrefresh.it.cluster;
 
 import dev.tokenrefresh.it.support.FailsafeProperty;
+import dev.tokenrefresh.testing.WildFlyLaunch;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Two WildFly 39 {@code standalone-ha} nodes on 127.0.0.1, from the WildFly the build unpacked
@@ -79,7 +79,7 @@ final class WildFlyCluster implements ClusterNodes {
     List<WildFlyNode> nodes = new ArrayList<>();
     for (int i = 0; i < offsets.size(); i++) {
       Path base = work.resolve("node-" + i);
-      copyTree(config, base.resolve("configuration"));
+      WildFlyLaunch.copyTree(config, base.resolve("configuration"));
       Files.createDirectories(base.resolve("deployments"));
       for (File war : wars) {
         Files.copy(
@@ -87,29 +87,24 @@ final class WildFlyCluster implements ClusterNodes {
             base.resolve("deployments").resolve(war.getName()),
             StandardCopyOption.REPLACE_EXISTING);
       }
-      List<String> command = new ArrayList<>();
-      command.add(home.resolve("bin/standalone.sh").toString());
-      command.addAll(
-          List.of(
-              "-c",
-              SERVER_CONFIG,
-              "-Djboss.server.base.dir=" + base,
-              "-Djboss.node.name=node-" + i,
-              "-Djboss.socket.binding.port-offset=" + offsets.get(i),
-              "-Djboss.bind.address=127.0.0.1",
-              "-Djboss.bind.address.private=127.0.0.1",
-              "-Djboss.bind.address.management=127.0.0.1",
-              "-Dtrf.session.transaction=" + sessionTransactions));
+      Map<String, String> properties = new LinkedHashMap<>();
+      properties.put("jboss.node.name", "node-" + i);
+      properties.put("trf.session.transaction", sessionTransactions);
       for (int p = 0; p < offsets.size(); p++) {
-        command.add("-Dtrf.peer." + p + ".port=" + (JGROUPS_TCP + offsets.get(p)));
+        properties.put("trf.peer." + p + ".port", Integer.toString(JGROUPS_TCP + offsets.get(p)));
       }
-      Map<String, String> env =
-          Map.of(
-              "JBOSS_HOME", home.toString(),
-              "JAVA_HOME", System.getProperty("java.home"),
-              "JAVA_OPTS", String.join(" ", JVM_OPTIONS),
-              "LAUNCH_JBOSS_IN_BACKGROUND", "true");
-      nodes.add(new WildFlyNode("node-" + i, command, env, base, offsets.get(i)));
+      nodes.add(
+          new WildFlyNode(
+              "node-" + i,
+              WildFlyLaunch.of(home, base)
+                  .serverConfig(SERVER_CONFIG)
+                  .portOffset(offsets.get(i))
+                  .systemProperties(properties)
+                  .jvmOptions(JVM_OPTIONS)
+                  .inBackground()
+                  // a restart appends to the same log
+                  .console(base.resolve("console.log"), true)
+                  .stopping("node-" + i, Duration.ofSeconds(20))));
     }
     WildFlyCluster cluster = new WildFlyCluster(nodes);
     try {
@@ -180,7 +175,7 @@ final class WildFlyCluster implements ClusterNodes {
    */
   private static void configure(Path home, Path config, List<Path> scripts, Path work)
       throws IOException, InterruptedException {
-    copyTree(home.resolve("standalone/configuration"), config);
+    WildFlyLaunch.copyTree(home.resolve("standalone/configuration"), config);
     Path all = work.resolve("configure.cli");
     StringBuilder text = new StringBuilder();
     for (Path s : scripts) {
@@ -210,24 +205,6 @@ final class WildFlyCluster implements ClusterNodes {
       cli.destroyForcibly();
       throw new IllegalStateException(
           "configuring WildFly failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      files.forEach(
-          f -> {
-            Path target = to.resolve(from.relativize(f).toString());
-            try {
-              if (Files.isDirectory(f)) {
-                Files.createDirectories(target);
-              } else {
-                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-              }
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
     }
   }
 

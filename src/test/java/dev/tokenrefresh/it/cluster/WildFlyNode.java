@@ -1,6 +1,7 @@
 package dev.tokenrefresh.it.cluster;
 
 import dev.tokenrefresh.testing.ServerProcess;
+import dev.tokenrefresh.testing.WildFlyLaunch;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,24 +24,17 @@ final class WildFlyNode implements AutoCloseable {
   private static final String STARTED_WITH_ERRORS = "WFLYSRV0026";
 
   private final String name;
-  private final List<String> command;
-  private final Map<String, String> environment;
-  private final Path base;
-  private final int portOffset;
+  private final WildFlyLaunch launch;
   private final Path log;
   private ServerProcess process;
 
   /** The log's start lines before the last start: a restart appends to the same log. */
   private long startedBefore;
 
-  WildFlyNode(
-      String name, List<String> command, Map<String, String> environment, Path base, int offset) {
+  WildFlyNode(String name, WildFlyLaunch launch) {
     this.name = name;
-    this.command = List.copyOf(command);
-    this.environment = Map.copyOf(environment);
-    this.base = base;
-    this.portOffset = offset;
-    this.log = base.resolve("console.log");
+    this.launch = launch;
+    this.log = launch.console();
   }
 
   /** Starts the process (again, after a kill); returns at once. */
@@ -50,12 +43,7 @@ final class WildFlyNode implements AutoCloseable {
       throw new IllegalStateException(name + " runs already");
     }
     startedBefore = count(STARTED) + count(STARTED_WITH_ERRORS);
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    pb.environment().putAll(environment);
-    process = ServerProcess.of(pb.start(), name, Duration.ofSeconds(20));
+    process = launch.start();
   }
 
   /**
@@ -84,12 +72,12 @@ final class WildFlyNode implements AutoCloseable {
 
   /** The base address of {@code context} on this node, ending with a slash. */
   URI base(String context) {
-    return URI.create("http://127.0.0.1:" + (8080 + portOffset) + "/" + context + "/");
+    return launch.uri("/" + context + "/");
   }
 
   /** Micrometer's Prometheus endpoint on the management interface. */
   URI metrics() {
-    return URI.create("http://127.0.0.1:" + (9990 + portOffset) + "/prometheus");
+    return launch.managementUri("/prometheus");
   }
 
   String name() {
@@ -125,7 +113,7 @@ final class WildFlyNode implements AutoCloseable {
   }
 
   private long markers(String suffix) throws IOException {
-    try (Stream<Path> files = Files.list(base.resolve("deployments"))) {
+    try (Stream<Path> files = Files.list(launch.deployments())) {
       return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
     }
   }
@@ -149,7 +137,7 @@ final class WildFlyNode implements AutoCloseable {
   public String toString() {
     return name
         + "(offset "
-        + portOffset
+        + launch.portOffset()
         + (isAlive() ? ", pid " + process.process().pid() : ", down")
         + ")";
   }

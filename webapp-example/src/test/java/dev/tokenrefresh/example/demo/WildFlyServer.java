@@ -2,6 +2,7 @@ package dev.tokenrefresh.example.demo;
 
 import dev.tokenrefresh.testing.PayaraMicro;
 import dev.tokenrefresh.testing.ServerProcess;
+import dev.tokenrefresh.testing.WildFlyLaunch;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A stock WildFly ({@code standalone-microprofile.xml}, only {@code wildfly-config/login.cli}'s one
@@ -30,14 +29,12 @@ public final class WildFlyServer implements AutoCloseable {
 
   private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
 
+  private final WildFlyLaunch launch;
   private final ServerProcess process;
-  private final Path base;
-  private final int httpPort;
 
-  private WildFlyServer(Process process, Path base, int httpPort) {
-    this.process = ServerProcess.of(process, "wildfly", Duration.ofSeconds(60));
-    this.base = base;
-    this.httpPort = httpPort;
+  private WildFlyServer(WildFlyLaunch launch) throws IOException {
+    this.launch = launch;
+    this.process = launch.start();
   }
 
   /**
@@ -73,35 +70,24 @@ public final class WildFlyServer implements AutoCloseable {
       throws IOException, InterruptedException {
     Path base = workDir.resolve("standalone");
     PayaraMicro.deleteRecursively(base);
-    copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
+    WildFlyLaunch.copyTree(home.resolve("standalone/configuration"), base.resolve("configuration"));
     allowTheLoginMechanism(base.resolve("configuration/standalone-microprofile.xml"));
     Files.createDirectories(base.resolve("deployments"));
-    List<String> command = new ArrayList<>();
-    command.add(home.resolve("bin/standalone.sh").toString());
-    command.addAll(
-        List.of(
-            "-c",
-            "standalone-microprofile.xml",
-            "-Djboss.server.base.dir=" + base,
-            "-Djboss.bind.address=127.0.0.1",
-            "-Djboss.bind.address.management=127.0.0.1",
-            "-Djboss.bind.address.private=127.0.0.1",
-            "-Djboss.socket.binding.port-offset=" + portOffset));
-    systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(workDir.resolve("wildfly.out").toFile());
-    builder.environment().put("JBOSS_HOME", home.toString());
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    // standalone.conf's defaults are larger; C1 only and the serial collector: a small, shared host
-    builder
-        .environment()
-        .put(
-            "JAVA_OPTS",
-            "-Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -XX:TieredStopAtLevel=1"
-                + " -XX:+UseSerialGC -Djava.net.preferIPv4Stack=true");
-    WildFlyServer server = new WildFlyServer(builder.start(), base, 8080 + portOffset);
+    WildFlyLaunch launch =
+        WildFlyLaunch.of(home, base)
+            .console(workDir.resolve("wildfly.out"), false)
+            .portOffset(portOffset)
+            .systemProperties(systemProperties)
+            // standalone.conf's are larger; C1 only and the serial collector: a small, shared host
+            .jvmOptions(
+                List.of(
+                    "-Xms64m",
+                    "-Xmx512m",
+                    "-XX:MaxMetaspaceSize=256m",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-Djava.net.preferIPv4Stack=true"));
+    WildFlyServer server = new WildFlyServer(launch);
     try {
       server.awaitLog("WFLYSRV0025", BOOT_TIMEOUT); // "WildFly ... started in"
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -117,7 +103,7 @@ public final class WildFlyServer implements AutoCloseable {
    * @return the deployment's outcome: deployed, or failed with WildFly's reason
    */
   public Deployment deploy(Path war) throws IOException, InterruptedException {
-    Path deployments = base.resolve("deployments");
+    Path deployments = launch.deployments();
     String name = war.getFileName().toString();
     Path staged = deployments.resolve(name + ".part");
     Files.copy(war, staged, StandardCopyOption.REPLACE_EXISTING);
@@ -149,7 +135,7 @@ public final class WildFlyServer implements AutoCloseable {
   /** The start page of a deployed WAR (its context root is its file name without {@code .war}). */
   public URI app(Deployment deployment) {
     String context = deployment.name().replaceFirst("\\.war$", "");
-    return URI.create("http://127.0.0.1:" + httpPort + "/" + context + "/");
+    return launch.uri("/" + context + "/");
   }
 
   /** Waits until {@code url} answers with something other than 404 (the context is up). */
@@ -176,12 +162,12 @@ public final class WildFlyServer implements AutoCloseable {
 
   /** The file the scanner deployed. */
   public Path file(Deployment deployment) {
-    return base.resolve("deployments").resolve(deployment.name());
+    return launch.deployments().resolve(deployment.name());
   }
 
   /** The server log ({@code log/server.log} of the base directory). */
   public Path log() {
-    return base.resolve("log/server.log");
+    return launch.serverLog();
   }
 
   /** The server log's text so far. */
@@ -211,19 +197,6 @@ public final class WildFlyServer implements AutoCloseable {
     if (!process.process().isAlive()) {
       throw new IllegalStateException(
           "WildFly exited with " + process.process().exitValue() + "; see " + log());
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.tokenrefresh.bench.throughput;
 
 import dev.tokenrefresh.testing.PayaraMicro;
 import dev.tokenrefresh.testing.ServerProcess;
+import dev.tokenrefresh.testing.WildFlyLaunch;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -24,10 +25,9 @@ import java.util.stream.Stream;
  * standalone.conf}'s sizing. Not thread-safe; {@link #close()} stops the script and its JVM.
  *
  * @param script the {@code standalone.sh} process (the server JVM is its child)
- * @param base the server's base directory ({@code jboss.server.base.dir})
- * @param httpPort 8080 plus the port offset
+ * @param launch its command line, base directory ({@code jboss.server.base.dir}) and ports
  */
-record WildFlyStandalone(ServerProcess script, Path base, int httpPort) implements BenchServer {
+record WildFlyStandalone(ServerProcess script, WildFlyLaunch launch) implements BenchServer {
 
   private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
   private static final String STARTED = "WFLYSRV0025";
@@ -53,35 +53,19 @@ record WildFlyStandalone(ServerProcess script, Path base, int httpPort) implemen
     for (Path war : wars) {
       Files.copy(war, deployments.resolve(war.getFileName()));
     }
-    List<String> command =
-        List.of(
-            home.resolve("bin/standalone.sh").toString(),
-            "--server-config=standalone-microprofile.xml",
-            "-Djboss.server.base.dir=" + base,
-            // public, management and private interfaces on loopback (standalone.sh's -b options)
-            "-b=127.0.0.1",
-            "-bmanagement=127.0.0.1",
-            "-bprivate=127.0.0.1",
-            "-Djboss.socket.binding.port-offset=" + portOffset);
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("wildfly.out").toFile());
-    builder.environment().put("JBOSS_HOME", home.toString());
-    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    // standalone.conf's defaults but for the sizing, which is the benchmark's
+    // standalone.conf's JAVA_OPTS but for the sizing, which is the benchmark's
     List<String> javaOpts = new ArrayList<>(jvmOptions);
     javaOpts.addAll(
         List.of(
             "-Djava.net.preferIPv4Stack=true",
             "-Djboss.modules.system.pkgs=org.jboss.byteman",
             "-Djava.awt.headless=true"));
-    builder.environment().put("JAVA_OPTS", String.join(" ", javaOpts));
-    WildFlyStandalone server =
-        new WildFlyStandalone(
-            ServerProcess.of(builder.start(), "wildfly", Duration.ofSeconds(60)),
-            base,
-            8080 + portOffset);
+    WildFlyLaunch launch =
+        WildFlyLaunch.of(home, base)
+            .console(dir.resolve("wildfly.out"), false)
+            .portOffset(portOffset)
+            .jvmOptions(javaOpts);
+    WildFlyStandalone server = new WildFlyStandalone(launch.start(), launch);
     try {
       server.awaitDeployed(wars.size());
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -93,7 +77,7 @@ record WildFlyStandalone(ServerProcess script, Path base, int httpPort) implemen
 
   @Override
   public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + httpPort + path);
+    return launch.uri(path);
   }
 
   /** The JVM that {@code standalone.sh} started (the one running {@code jboss-modules.jar}). */
@@ -135,12 +119,12 @@ record WildFlyStandalone(ServerProcess script, Path base, int httpPort) implemen
   }
 
   private String log() throws IOException {
-    Path log = base.resolve("log/server.log");
+    Path log = launch.serverLog();
     return Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
   }
 
   private long markers(String suffix) throws IOException {
-    try (Stream<Path> files = Files.list(base.resolve("deployments"))) {
+    try (Stream<Path> files = Files.list(launch.deployments())) {
       return files.filter(f -> f.getFileName().toString().endsWith(suffix)).count();
     }
   }
@@ -153,7 +137,7 @@ record WildFlyStandalone(ServerProcess script, Path base, int httpPort) implemen
             .limit(30)
             .collect(Collectors.joining("\n"))
         + "\n(log: "
-        + base.resolve("log/server.log")
+        + launch.serverLog()
         + ")";
   }
 
