@@ -83,8 +83,7 @@ final class NodeFlight {
     try {
       TokenSet tokens = asked.current();
       Optional<SessionRecord> record = cluster.ledger.session(asked.session());
-      if (record.isPresent()
-          && record.get().supersedes(asked.current().refreshTokenFingerprint())) {
+      if (record.isPresent() && record.get().supersedes(asked.key())) {
         cluster.metrics.staleCopyCorrected();
         tokens = record.get().tokens();
         if (cluster.usable.test(tokens)) {
