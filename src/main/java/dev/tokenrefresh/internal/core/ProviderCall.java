@@ -6,8 +6,6 @@ import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.error.RefreshException;
 import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
-import dev.tokenrefresh.core.token.Fingerprint;
-import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.internal.core.breaker.CircuitBreaker;
 import dev.tokenrefresh.internal.core.breaker.Permit;
@@ -16,7 +14,6 @@ import dev.tokenrefresh.internal.core.grace.RotationGrace;
 import dev.tokenrefresh.internal.core.limit.Reservation;
 import dev.tokenrefresh.internal.core.time.Scheduler;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,10 +44,7 @@ final class ProviderCall {
   private final CoordinatorPorts ports;
   private final CircuitBreaker breaker;
   private final RotationGrace grace;
-  private final SessionKey session;
-  private final Fingerprint key;
-  private final TokenSet current;
-  private final CompletableFuture<TokenSet> flight;
+  private final Redemption asked;
   private final Permit permit;
   private final Reservation attempt;
   private final AtomicBoolean outcome = new AtomicBoolean();
@@ -68,19 +62,13 @@ final class ProviderCall {
       CoordinatorPorts ports,
       CircuitBreaker breaker,
       RotationGrace grace,
-      SessionKey session,
-      Fingerprint key,
-      TokenSet current,
-      CompletableFuture<TokenSet> flight,
+      Redemption asked,
       Permit permit,
       Reservation attempt) {
     this.ports = ports;
     this.breaker = breaker;
     this.grace = grace;
-    this.session = session;
-    this.key = key;
-    this.current = current;
-    this.flight = flight;
+    this.asked = asked;
     this.permit = permit;
     this.attempt = attempt;
   }
@@ -113,7 +101,7 @@ final class ProviderCall {
     guarded(ports.metrics()::idpCallStarted);
     try {
       Scheduler.Cancellable timer = ports.scheduler().schedule(this::onTimeout, timeout);
-      flight.whenComplete((tokens, failure) -> timer.cancel());
+      asked.flight().whenComplete((tokens, failure) -> timer.cancel());
     } catch (RuntimeException noTimer) {
       // The call runs unbounded by this timer, still bounded by its HTTP timeouts.
       LOG.log(
@@ -149,25 +137,25 @@ final class ProviderCall {
   /** Retries once, and only a request that provably never left this process. */
   private TokenSet callWithSafeRetry() {
     try {
-      return ports.tokenEndpoint().refresh(current);
+      return ports.tokenEndpoint().refresh(asked.current());
     } catch (IdpFaultException fault) {
       if (!fault.requestNotSent() || outcome.get()) {
         throw fault;
       }
       ports.metrics().retriedNotSent();
-      return ports.tokenEndpoint().refresh(current);
+      return ports.tokenEndpoint().refresh(asked.current());
     }
   }
 
   private void succeed(TokenSet tokens) {
     // Remember the rotation before the flight completes and unregisters (see RefreshCoordinator).
-    if (!grace.remember(key, session, tokens)) {
+    if (!grace.remember(asked.key(), asked.session(), tokens)) {
       guarded(ports.metrics()::graceDropped);
     }
     if (outcome.compareAndSet(false, true)) {
       guarded(() -> breaker.onSuccess(permit));
       guarded(() -> ports.metrics().refreshSucceeded(latency()));
-      flight.complete(tokens);
+      asked.flight().complete(tokens);
     }
   }
 
@@ -175,7 +163,7 @@ final class ProviderCall {
     if (grantRevoked) {
       // Remembered before the flight completes and unregisters, like a rotation: a request of this
       // session that read the tokens before they were cleared gets this answer, not a second call.
-      if (!grace.rememberRevoked(key, session, (GrantRevokedException) failure)) {
+      if (!grace.rememberRevoked(asked.key(), asked.session(), (GrantRevokedException) failure)) {
         guarded(ports.metrics()::graceDropped);
       }
     }
@@ -189,7 +177,7 @@ final class ProviderCall {
       guarded(() -> breaker.onFault(permit));
       guarded(() -> ports.metrics().idpFaulted(((IdpFaultException) failure).kind(), latency()));
     }
-    flight.completeExceptionally(failure);
+    asked.flight().completeExceptionally(failure);
   }
 
   private void onTimeout() {
@@ -206,7 +194,7 @@ final class ProviderCall {
     if (refusal instanceof RefreshRejectedException rejected) {
       guarded(() -> ports.metrics().rejected(rejected.reason()));
     }
-    flight.completeExceptionally(refusal);
+    asked.flight().completeExceptionally(refusal);
   }
 
   /**

@@ -119,7 +119,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     }
     SingleFlight.Join<TokenSet> join = flights.join(key);
     if (join.leader()) {
-      lead(session, key, current, join.flight());
+      lead(new Redemption(session, key, current, join.flight()));
     } else {
       ports.metrics().flightJoined();
     }
@@ -160,23 +160,17 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     grace.cleanup();
   }
 
-  private void lead(
-      SessionKey session, Fingerprint key, TokenSet current, CompletableFuture<TokenSet> flight) {
+  private void lead(Redemption asked) {
     // A flight for this token may have completed between the grace lookup and our registration;
     // it remembered its rotation before it unregistered, so a second look cannot miss it.
-    if (answeredByGrace(session, key, flight)) {
+    if (answeredByGrace(asked.session(), asked.key(), asked.flight())) {
       return;
     }
-    gate.lead(session, key, current, flight, ports.tokenEndpoint(), this::admit);
+    gate.lead(asked, ports.tokenEndpoint(), this::admit);
   }
 
   /** The node's admission checks and provider call, through {@code endpoint}. */
-  private void admit(
-      SessionKey session,
-      Fingerprint key,
-      TokenSet current,
-      CompletableFuture<TokenSet> flight,
-      TokenEndpoint endpoint) {
+  private void admit(Redemption asked, TokenEndpoint endpoint) {
     CoordinatorPorts callPorts =
         endpoint == ports.tokenEndpoint() ? ports : ports.withTokenEndpoint(endpoint);
     Permit permit = null;
@@ -192,11 +186,9 @@ public final class RefreshCoordinator implements CoordinatorGauges {
         throw new RefreshRejectedException(RejectionReason.IDP_NOT_READY, notReady.get());
       }
       permit = breaker.tryAcquire();
-      attempt = limiter.tryAcquire(session);
+      attempt = limiter.tryAcquire(asked.session());
       slot = slots.acquire();
-      ProviderCall call =
-          new ProviderCall(
-              callPorts, breaker, grace, session, key, current, flight, permit, attempt);
+      ProviderCall call = new ProviderCall(callPorts, breaker, grace, asked, permit, attempt);
       CompletableFuture<Slot> granted = slot;
       if (!granted.isDone()) {
         // The flight waits for a slot no longer than one call may take.
@@ -208,7 +200,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     } catch (RefreshRejectedException rejected) {
       giveBack(permit, attempt);
       ProviderCall.guarded(() -> ports.metrics().rejected(rejected.reason()));
-      flight.completeExceptionally(rejected);
+      asked.flight().completeExceptionally(rejected);
     } catch (RuntimeException unexpected) {
       // E.g. the container's scheduler refused work during undeploy: fail this flight, not the
       // caller's thread, and give back what was taken.
@@ -216,7 +208,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
       if (slot != null && !slots.abandon(slot)) {
         slot.thenAccept(Slot::release);
       }
-      flight.completeExceptionally(unexpected);
+      asked.flight().completeExceptionally(unexpected);
     }
   }
 

@@ -14,25 +14,16 @@ import java.time.Duration;
  * #MAX_DOCUMENT_BYTES}. The document must name the configured issuer, and its token endpoint and
  * JWK set must be absolute http(s) URLs. Meant to run once at startup, so it blocks. Stateless and
  * thread-safe.
+ *
+ * @param connectTimeout bound of connecting to the provider
+ * @param readTimeout bound of waiting for the discovery document
  */
-public final class ProviderDiscovery {
+public record ProviderDiscovery(Duration connectTimeout, Duration readTimeout) {
 
   private static final String KEY = OidcClientSettings.PREFIX + "issuer";
 
   /** Far above any real document (Keycloak's: about 6 KiB), far below a heap's worth. */
   static final int MAX_DOCUMENT_BYTES = 256 * 1024;
-
-  private final Duration connectTimeout;
-  private final Duration readTimeout;
-
-  /**
-   * @param connectTimeout bound of connecting to the provider
-   * @param readTimeout bound of waiting for the discovery document
-   */
-  public ProviderDiscovery(Duration connectTimeout, Duration readTimeout) {
-    this.connectTimeout = connectTimeout;
-    this.readTimeout = readTimeout;
-  }
 
   /**
    * Fetches the discovery document of {@code issuer}.

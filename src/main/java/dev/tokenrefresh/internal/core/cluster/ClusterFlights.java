@@ -2,10 +2,9 @@ package dev.tokenrefresh.internal.core.cluster;
 
 import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
-import dev.tokenrefresh.core.token.Fingerprint;
-import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.internal.core.CoordinatorPorts;
+import dev.tokenrefresh.internal.core.Redemption;
 import dev.tokenrefresh.internal.core.RefreshSettings;
 import dev.tokenrefresh.internal.core.TokenEndpoint;
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
@@ -98,14 +97,8 @@ public final class ClusterFlights implements FlightGate {
   }
 
   @Override
-  public void lead(
-      SessionKey session,
-      Fingerprint key,
-      TokenSet current,
-      CompletableFuture<TokenSet> flight,
-      TokenEndpoint endpoint,
-      LocalLead local) {
-    new NodeFlight(this, session, current, flight, endpoint, local).start();
+  public void lead(Redemption asked, TokenEndpoint endpoint, LocalLead local) {
+    new NodeFlight(this, asked, endpoint, local).start();
   }
 
   @Override

@@ -1,10 +1,7 @@
 package dev.tokenrefresh.internal.core.cluster;
 
-import dev.tokenrefresh.core.token.Fingerprint;
-import dev.tokenrefresh.core.token.SessionKey;
-import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.core.Redemption;
 import dev.tokenrefresh.internal.core.TokenEndpoint;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * What a node's flight leader passes through before it may call the provider. The {@link #local()}
@@ -15,17 +12,10 @@ import java.util.concurrent.CompletableFuture;
 public interface FlightGate extends AutoCloseable {
 
   /**
-   * Leads the node's flight for {@code current} (whose refresh token's fingerprint is {@code key}):
-   * completes {@code flight} itself, or runs {@code local} (the node's admission checks and
-   * provider call) with the endpoint to call.
+   * Leads the node's flight for {@code asked}: completes its flight itself, or runs {@code local}
+   * (the node's admission checks and provider call) with the endpoint to call.
    */
-  void lead(
-      SessionKey session,
-      Fingerprint key,
-      TokenSet current,
-      CompletableFuture<TokenSet> flight,
-      TokenEndpoint endpoint,
-      LocalLead local);
+  void lead(Redemption asked, TokenEndpoint endpoint, LocalLead local);
 
   /** Removes the gate's grid listeners. */
   @Override
@@ -35,22 +25,15 @@ public interface FlightGate extends AutoCloseable {
   @FunctionalInterface
   interface LocalLead {
     /**
-     * Admits and runs the call redeeming {@code current}, completing {@code flight}.
+     * Admits and runs the call redeeming {@code asked}, completing its flight.
      *
-     * @param key the fingerprint of {@code current}'s refresh token
      * @param endpoint the endpoint the call must use
      */
-    void lead(
-        SessionKey session,
-        Fingerprint key,
-        TokenSet current,
-        CompletableFuture<TokenSet> flight,
-        TokenEndpoint endpoint);
+    void lead(Redemption asked, TokenEndpoint endpoint);
   }
 
   /** The gate of a node on its own: it calls at once. */
   static FlightGate local() {
-    return (session, key, current, flight, endpoint, local) ->
-        local.lead(session, key, current, flight, endpoint);
+    return (asked, endpoint, local) -> local.lead(asked, endpoint);
   }
 }

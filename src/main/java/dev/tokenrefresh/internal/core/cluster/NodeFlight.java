@@ -4,12 +4,11 @@ import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.token.Fingerprint;
-import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.core.Redemption;
 import dev.tokenrefresh.internal.core.TokenEndpoint;
 import dev.tokenrefresh.internal.core.time.Scheduler;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,9 +25,7 @@ final class NodeFlight {
   private static final int MAX_HOPS = 4;
 
   private final ClusterFlights cluster;
-  private final SessionKey session;
-  private final TokenSet current;
-  private final CompletableFuture<TokenSet> flight;
+  private final Redemption asked;
   private final TokenEndpoint endpoint;
   private final FlightGate.LocalLead local;
 
@@ -57,15 +54,11 @@ final class NodeFlight {
 
   NodeFlight(
       ClusterFlights cluster,
-      SessionKey session,
-      TokenSet current,
-      CompletableFuture<TokenSet> flight,
+      Redemption asked,
       TokenEndpoint endpoint,
       FlightGate.LocalLead local) {
     this.cluster = cluster;
-    this.session = session;
-    this.current = current;
-    this.flight = flight;
+    this.asked = asked;
     this.endpoint = endpoint;
     this.local = local;
   }
@@ -73,7 +66,7 @@ final class NodeFlight {
   void start() {
     firstAnswer =
         cluster.scheduler.schedule(
-            () -> cluster.gridFailed(new TimeoutException("grid timeout"), flight),
+            () -> cluster.gridFailed(new TimeoutException("grid timeout"), asked.flight()),
             cluster.settings.gridTimeout());
     cluster.run(
         () -> {
@@ -83,25 +76,25 @@ final class NodeFlight {
             firstAnswer.cancel();
           }
         },
-        flight);
+        asked.flight());
   }
 
   private void begin() {
     try {
-      TokenSet tokens = current;
-      Optional<SessionRecord> record = cluster.ledger.session(session);
-      if (record.isPresent() && record.get().supersedes(current.refreshTokenFingerprint())) {
+      TokenSet tokens = asked.current();
+      Optional<SessionRecord> record = cluster.ledger.session(asked.session());
+      if (record.isPresent() && record.get().supersedes(asked.key())) {
         cluster.metrics.staleCopyCorrected();
         tokens = record.get().tokens();
         if (cluster.usable.test(tokens)) {
           cluster.gridAnswered();
-          flight.complete(tokens);
+          asked.flight().complete(tokens);
           return;
         }
       }
       claim(tokens, false, 0);
     } catch (RuntimeException gridFailure) {
-      cluster.gridFailed(gridFailure, flight);
+      cluster.gridFailed(gridFailure, asked.flight());
     }
   }
 
@@ -109,10 +102,10 @@ final class NodeFlight {
   private void claim(TokenSet tokens, boolean takeover, int hops) {
     redeem = tokens;
     Fingerprint key = tokens.refreshTokenFingerprint();
-    FlightLedger.Claim claim = cluster.ledger.claim(key, session);
+    FlightLedger.Claim claim = cluster.ledger.claim(key, asked.session());
     firstAnswer.cancel();
     cluster.gridAnswered();
-    if (flight.isDone()) {
+    if (asked.flight().isDone()) {
       // The grid timeout ended this flight while the claim was under way.
       if (claim instanceof FlightLedger.Led led) {
         cluster.ledger.abandon(led.lease());
@@ -139,10 +132,12 @@ final class NodeFlight {
     } else {
       cluster.metrics.claimLed();
     }
-    LeaderLease held = new LeaderLease(cluster, lease, session, redeem);
+    LeaderLease held = new LeaderLease(cluster, lease, asked.session(), redeem);
     held.startRenewing();
-    flight.whenComplete((tokens, failure) -> cluster.run(held::flightEnded, null));
-    local.lead(session, lease.flight(), redeem, flight, held.guard(endpoint));
+    asked.flight().whenComplete((tokens, failure) -> cluster.run(held::flightEnded, null));
+    local.lead(
+        new Redemption(asked.session(), lease.flight(), redeem, asked.flight()),
+        held.guard(endpoint));
   }
 
   private void follow(FlightLedger.Lease lease, int hops) {
@@ -153,15 +148,17 @@ final class NodeFlight {
       // Before the watch: registering a listener is a grid call, bounded by this deadline too.
       deadline =
           cluster.scheduler.schedule(
-              () -> cluster.run(this::deadlineReached, flight), cluster.followDeadline);
+              () -> cluster.run(this::deadlineReached, asked.flight()), cluster.followDeadline);
       watch = cluster.ledger.watch(lease.flight(), this::pushed);
       // Removing a listener is a grid call: never on the thread that completed the flight.
-      flight.whenComplete((tokens, failure) -> cluster.run(this::stopFollowing, null));
+      asked.flight().whenComplete((tokens, failure) -> cluster.run(this::stopFollowing, null));
       scheduleRecheck();
       // An outcome recorded between the claim and the watch: look once more.
       observe(cluster.ledger.read(lease.flight()));
     }
-    if (!flight.isDone() && !leading.get() && !cluster.ledger.isMember(lease.record().leader())) {
+    if (!asked.flight().isDone()
+        && !leading.get()
+        && !cluster.ledger.isMember(lease.record().leader())) {
       // The leader left before this node watched: no member-lost event will come.
       takeover(lease, hops + 1);
     }
@@ -177,17 +174,17 @@ final class NodeFlight {
         && now.get() instanceof FlightLedger.Done done
         && !(done.outcome() instanceof FlightRecord.Rotated r
             && !cluster.usable.test(r.tokens()))) {
-      if (!flight.isDone() && !leading.get()) {
+      if (!asked.flight().isDone() && !leading.get()) {
         answer(followed.flight(), done, 0);
       }
       return;
     }
-    cluster.run(() -> observe(now), flight);
+    cluster.run(() -> observe(now), asked.flight());
   }
 
   /** What the grid holds for the followed flight changed (or was looked at). */
   private void observe(Optional<FlightLedger.Claim> now) {
-    if (flight.isDone() || leading.get()) {
+    if (asked.flight().isDone() || leading.get()) {
       return;
     }
     try {
@@ -199,7 +196,7 @@ final class NodeFlight {
         followed = f.lease();
       }
     } catch (RuntimeException gridFailure) {
-      cluster.gridFailed(gridFailure, flight);
+      cluster.gridFailed(gridFailure, asked.flight());
     }
   }
 
@@ -211,20 +208,20 @@ final class NodeFlight {
   private void scheduleRecheck() {
     recheck =
         cluster.scheduler.schedule(
-            () -> cluster.run(this::recheck, flight), cluster.settings.lease());
+            () -> cluster.run(this::recheck, asked.flight()), cluster.settings.lease());
   }
 
   private void recheck() {
-    if (flight.isDone() || leading.get()) {
+    if (asked.flight().isDone() || leading.get()) {
       return;
     }
     try {
       observe(cluster.ledger.read(followed.flight()));
     } catch (RuntimeException gridFailure) {
-      cluster.gridFailed(gridFailure, flight);
+      cluster.gridFailed(gridFailure, asked.flight());
       return;
     }
-    if (!flight.isDone() && !leading.get()) {
+    if (!asked.flight().isDone() && !leading.get()) {
       scheduleRecheck();
     }
   }
@@ -232,13 +229,13 @@ final class NodeFlight {
   void memberLost(String member) {
     FlightLedger.Lease lease = followed;
     if (lease != null && lease.record().leader().equals(member)) {
-      cluster.run(() -> takeover(lease, 0), flight);
+      cluster.run(() -> takeover(lease, 0), asked.flight());
     }
   }
 
   /** Claims the flight again, after removing exactly the lease of a leader that is gone. */
   private void takeover(FlightLedger.Lease gone, int hops) {
-    if (flight.isDone() || leading.get() || hops > MAX_HOPS) {
+    if (asked.flight().isDone() || leading.get() || hops > MAX_HOPS) {
       return;
     }
     try {
@@ -247,18 +244,18 @@ final class NodeFlight {
       }
       claim(redeem, true, hops);
     } catch (RuntimeException gridFailure) {
-      cluster.gridFailed(gridFailure, flight);
+      cluster.gridFailed(gridFailure, asked.flight());
     }
   }
 
   private void answer(Fingerprint key, FlightLedger.Done done, int hops) {
     FlightRecord.Outcome outcome = done.outcome();
-    if (!outcome.owner().equals(session.fingerprint())) {
+    if (!outcome.owner().equals(asked.session().fingerprint())) {
       // Another session redeemed this refresh token: presenting it again would be a reuse.
-      flight.completeExceptionally(new GrantRevokedException("invalid_grant"));
+      asked.flight().completeExceptionally(new GrantRevokedException("invalid_grant"));
     } else if (outcome instanceof FlightRecord.Rotated r) {
       if (cluster.usable.test(r.tokens())) {
-        flight.complete(r.tokens());
+        asked.flight().complete(r.tokens());
       } else if (hops < MAX_HOPS) {
         // Recorded tokens that need a refresh themselves: refresh those (the same token again
         // for a provider that keeps refresh tokens, after discarding the old outcome).
@@ -267,18 +264,20 @@ final class NodeFlight {
         }
         claim(r.tokens(), false, hops + 1);
       } else {
-        cluster.gridFailed(new IllegalStateException("outcome chain too long"), flight);
+        cluster.gridFailed(new IllegalStateException("outcome chain too long"), asked.flight());
       }
     } else if (outcome instanceof FlightRecord.Revoked r) {
-      flight.completeExceptionally(new GrantRevokedException(r.errorCode()));
+      asked.flight().completeExceptionally(new GrantRevokedException(r.errorCode()));
     } else if (outcome instanceof FlightRecord.Faulted f) {
-      flight.completeExceptionally(
-          IdpFaultException.of(f.kind(), "the leading node's provider call failed"));
+      asked
+          .flight()
+          .completeExceptionally(
+              IdpFaultException.of(f.kind(), "the leading node's provider call failed"));
     }
   }
 
   private void deadlineReached() {
-    if (flight.isDone() || leading.get()) {
+    if (asked.flight().isDone() || leading.get()) {
       return;
     }
     try {
@@ -288,11 +287,14 @@ final class NodeFlight {
         return;
       }
     } catch (RuntimeException gridFailure) {
-      cluster.gridFailed(gridFailure, flight);
+      cluster.gridFailed(gridFailure, asked.flight());
       return;
     }
-    flight.completeExceptionally(
-        IdpFaultException.of(FaultKind.TIMEOUT, "the leading node recorded no outcome in time"));
+    asked
+        .flight()
+        .completeExceptionally(
+            IdpFaultException.of(
+                FaultKind.TIMEOUT, "the leading node recorded no outcome in time"));
   }
 
   private void stopFollowing() {

@@ -34,38 +34,26 @@ import java.util.logging.Logger;
  * sent to the provider with PKCE, {@code state} and {@code nonce}) and its callback (the pending
  * login checked and taken, the code redeemed, the ID token's caller mapped, the session id changed,
  * the tokens saved). Thread-safe (state lives in the session).
+ *
+ * @param provider the provider, or {@link OidcLoginMechanism.NotReadyException} while unknown
+ * @param sessions the logged-in sessions
+ * @param store where the tokens of a completed login are saved
+ * @param settings the login's settings
+ * @param mapping maps the ID token's claims to the caller
+ * @param clock the time of the pending login's start and check
  */
-final class CodeFlow {
+record CodeFlow(
+    Supplier<RefreshEngine.Provider> provider,
+    LoginSessions sessions,
+    TokenStore store,
+    LoginSettings settings,
+    CallerMapping mapping,
+    Clock clock) {
 
   private static final Logger LOG = Logger.getLogger(CodeFlow.class.getName());
 
   /** Session attribute: the {@link PendingLogin}. */
   static final String PENDING = "dev.tokenrefresh.login.pending";
-
-  private final Supplier<RefreshEngine.Provider> provider;
-  private final LoginSessions sessions;
-  private final TokenStore store;
-  private final LoginSettings settings;
-  private final CallerMapping mapping;
-  private final Clock clock;
-
-  /**
-   * @param provider the provider, or {@link OidcLoginMechanism.NotReadyException} while unknown
-   */
-  CodeFlow(
-      Supplier<RefreshEngine.Provider> provider,
-      LoginSessions sessions,
-      TokenStore store,
-      LoginSettings settings,
-      CallerMapping mapping,
-      Clock clock) {
-    this.provider = provider;
-    this.sessions = sessions;
-    this.store = store;
-    this.settings = settings;
-    this.mapping = mapping;
-    this.clock = clock;
-  }
 
   /** Sends the browser to the provider with a new pending login in its session. */
   AuthenticationStatus start(

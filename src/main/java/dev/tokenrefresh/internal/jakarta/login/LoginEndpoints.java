@@ -13,27 +13,19 @@ import java.util.Optional;
  * The login mechanism's own endpoints, routed by path: the callback ({@link CodeFlow}),
  * RP-initiated logout ({@link RpLogout}, POST only) and Back-Channel Logout ({@link
  * BackChannelEndpoint}, POST only, never cached). Thread-safe (the handlers are).
+ *
+ * @param settings the endpoints' paths
+ * @param codeFlow answers the callback
+ * @param rpLogout answers RP-initiated logout
+ * @param backChannel answers back-channel logout
+ * @param metrics counts the callbacks' and back-channel logouts' outcomes
  */
-final class LoginEndpoints {
-
-  private final LoginSettings settings;
-  private final CodeFlow codeFlow;
-  private final RpLogout rpLogout;
-  private final BackChannelEndpoint backChannel;
-  private final RefreshMetrics metrics;
-
-  LoginEndpoints(
-      LoginSettings settings,
-      CodeFlow codeFlow,
-      RpLogout rpLogout,
-      BackChannelEndpoint backChannel,
-      RefreshMetrics metrics) {
-    this.settings = settings;
-    this.codeFlow = codeFlow;
-    this.rpLogout = rpLogout;
-    this.backChannel = backChannel;
-    this.metrics = metrics;
-  }
+record LoginEndpoints(
+    LoginSettings settings,
+    CodeFlow codeFlow,
+    RpLogout rpLogout,
+    BackChannelEndpoint backChannel,
+    RefreshMetrics metrics) {
 
   /** Answers the request when it is for one of the endpoints; empty otherwise. */
   Optional<AuthenticationStatus> answer(HttpServletRequest req, HttpServletResponse res)

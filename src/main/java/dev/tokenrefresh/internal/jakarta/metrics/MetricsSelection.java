@@ -7,6 +7,7 @@ import dev.tokenrefresh.internal.jakarta.OptionalApi;
 import jakarta.enterprise.inject.Instance;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -77,6 +78,19 @@ public final class MetricsSelection {
         () ->
             new IllegalArgumentException(
                 METRICS + " is " + choice + ", but the server does not provide it"));
+  }
+
+  /**
+   * The port on the bean of {@code type} that {@code beans} resolves, if any, recording through the
+   * sink {@code adapter} makes of it. Called by each adapter's {@code from}, so that {@code type}
+   * is named only in a class loaded after its API was found.
+   */
+  static <T> Optional<RefreshMetrics> onBean(
+      Instance<Object> beans, Class<T> type, Function<? super T, ? extends MeterSink> adapter) {
+    Instance<T> found = beans.select(type);
+    return found.isResolvable()
+        ? Optional.of(new NamedMetrics(adapter.apply(found.get())))
+        : Optional.empty();
   }
 
   private static Optional<RefreshMetrics> microProfile(Instance<Object> beans) {

@@ -38,11 +38,7 @@ final class MicroProfileMetrics implements MeterSink {
    * The adapter on the registry that {@code beans} resolves, if any (see {@link MetricsSelection}).
    */
   static Optional<RefreshMetrics> from(Instance<Object> beans) {
-    Instance<MetricRegistry> registries = beans.select(MetricRegistry.class);
-    if (!registries.isResolvable()) {
-      return Optional.empty();
-    }
-    return Optional.of(new NamedMetrics(new MicroProfileMetrics(registries.get())));
+    return MetricsSelection.onBean(beans, MetricRegistry.class, MicroProfileMetrics::new);
   }
 
   @Override

@@ -44,11 +44,7 @@ final class MicrometerMetrics implements MeterSink {
    * The adapter on the registry that {@code beans} resolves, if any (see {@link MetricsSelection}).
    */
   static Optional<RefreshMetrics> from(Instance<Object> beans) {
-    Instance<MeterRegistry> registries = beans.select(MeterRegistry.class);
-    if (!registries.isResolvable()) {
-      return Optional.empty();
-    }
-    return Optional.of(of(registries.get()));
+    return MetricsSelection.onBean(beans, MeterRegistry.class, MicrometerMetrics::new);
   }
 
   /** The adapter on {@code registry}. */

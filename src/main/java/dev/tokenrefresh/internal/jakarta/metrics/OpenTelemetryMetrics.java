@@ -41,11 +41,7 @@ final class OpenTelemetryMetrics implements MeterSink {
 
   /** The adapter on the {@link Meter} that {@code beans} resolves, if any. */
   static Optional<RefreshMetrics> from(Instance<Object> beans) {
-    Instance<Meter> meters = beans.select(Meter.class);
-    if (!meters.isResolvable()) {
-      return Optional.empty();
-    }
-    return Optional.of(of(meters.get()));
+    return MetricsSelection.onBean(beans, Meter.class, OpenTelemetryMetrics::new);
   }
 
   /** The adapter on {@code meter}. */
