@@ -47,13 +47,21 @@ public abstract class ContainerIT {
   protected static void refreshOnceToCloseTheBreaker(TestApp app, MockIdp idp) {
     idp.reset();
     UserSession warmUp = app.loginExpired();
-    Poll.until(
-        "a successful refresh",
-        TestSettings.BREAKER_OPEN_DURATION.plusSeconds(10),
-        Duration.ofMillis(100),
-        () -> warmUp.get("/echo").statusCode(),
-        status -> status == 200);
+    awaitEchoAnswered200("a successful refresh", warmUp, Duration.ofMillis(100));
     idp.reset();
+  }
+
+  /**
+   * Asks {@code session}'s {@code /echo} every {@code every} until it is answered 200, for at most
+   * the breaker's open duration plus 10 s: a breaker left open lets no refresh through before that.
+   */
+  protected static void awaitEchoAnswered200(String what, UserSession session, Duration every) {
+    Poll.until(
+        what,
+        TestSettings.BREAKER_OPEN_DURATION.plusSeconds(10),
+        every,
+        () -> session.get("/echo").statusCode(),
+        status -> status == 200);
   }
 
   /**

@@ -8,7 +8,6 @@ import dev.tokenrefresh.it.support.IdpReplies;
 import dev.tokenrefresh.it.support.IdpStep;
 import dev.tokenrefresh.it.support.Metrics;
 import dev.tokenrefresh.it.support.MockIdp;
-import dev.tokenrefresh.it.support.Poll;
 import dev.tokenrefresh.it.support.TestApp;
 import dev.tokenrefresh.it.support.TestSettings;
 import dev.tokenrefresh.it.support.UserSession;
@@ -120,12 +119,7 @@ class SoakIT extends ContainerIT {
     assertThat(sessionEnds.get()).as("401s: sessions lost during the soak").isZero();
     for (UserSession session : sessions) {
       assertThat(session.storedTokens()).as("a session still holds tokens").isPresent();
-      Poll.until(
-          "a session still served",
-          TestSettings.BREAKER_OPEN_DURATION.plusSeconds(10),
-          Duration.ofMillis(200),
-          () -> session.get("/echo").statusCode(),
-          s -> s == 200);
+      awaitEchoAnswered200("a session still served", session, Duration.ofMillis(200));
     }
     assertFlat(samples);
   }

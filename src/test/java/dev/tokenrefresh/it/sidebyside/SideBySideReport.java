@@ -82,6 +82,15 @@ final class SideBySideReport {
     column.put("slow.load", String.format(Locale.ROOT, "%.2f", r.loadAverage()));
   }
 
+  /**
+   * Adds the values of scenario (a) for the built-in client to {@code column}: whether all its
+   * requests arrived cannot be told, as its burst starts after the first refresh call.
+   */
+  static void putBuiltIn(Map<String, String> column, SlowRefreshRun.Result r) {
+    put(column, r);
+    column.put("slow.all-arrived", "cannot tell; started 1 s after the first refresh call");
+  }
+
   /** Adds the values of scenario (b)'s burst to {@code column}. */
   static void put(Map<String, String> column, OutageRun.Reply reply, OutageRun.Result r) {
     column.put(reply.key + ".idp-calls", Integer.toString(r.idpCalls()));

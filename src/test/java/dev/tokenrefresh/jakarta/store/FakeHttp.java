@@ -1,8 +1,8 @@
 package dev.tokenrefresh.jakarta.store;
 
+import dev.tokenrefresh.core.support.StandIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,38 +23,35 @@ final class FakeHttp {
    */
   static HttpSession session(String id, AtomicBoolean invalidated) {
     Map<String, Object> attributes = new ConcurrentHashMap<>();
-    return (HttpSession)
-        Proxy.newProxyInstance(
-            FakeHttp.class.getClassLoader(),
-            new Class<?>[] {HttpSession.class},
-            (proxy, method, args) -> {
-              if (invalidated.get() && method.getName().contains("Attribute")) {
-                throw new IllegalStateException(method.getName() + ": session already invalidated");
-              }
-              return switch (method.getName()) {
-                case "getId" -> id;
-                case "getAttribute" -> attributes.get((String) args[0]);
-                case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                case "removeAttribute" -> attributes.remove((String) args[0]);
-                default -> throw new UnsupportedOperationException(method.getName());
-              };
-            });
+    return StandIn.of(
+        HttpSession.class,
+        (proxy, method, args) -> {
+          String name = method.getName();
+          if (invalidated.get() && name.contains("Attribute")) {
+            throw new IllegalStateException(name + ": session already invalidated");
+          }
+          return switch (name) {
+            case "getId" -> id;
+            case "getAttribute" -> attributes.get((String) args[0]);
+            case "setAttribute" -> attributes.put((String) args[0], args[1]);
+            case "removeAttribute" -> attributes.remove((String) args[0]);
+            default -> throw new UnsupportedOperationException(name);
+          };
+        });
   }
 
   /** A request belonging to {@code session} (or to none); it never creates a session. */
   static HttpServletRequest request(HttpSession session) {
-    return (HttpServletRequest)
-        Proxy.newProxyInstance(
-            FakeHttp.class.getClassLoader(),
-            new Class<?>[] {HttpServletRequest.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("getSession")) {
-                if (args != null && args.length == 1 && (Boolean) args[0]) {
-                  throw new AssertionError("the token store must never create a session");
-                }
-                return session;
-              }
-              throw new UnsupportedOperationException(method.getName());
-            });
+    return StandIn.of(
+        HttpServletRequest.class,
+        (proxy, method, args) -> {
+          if (method.getName().equals("getSession")) {
+            if (args != null && args.length == 1 && (Boolean) args[0]) {
+              throw new AssertionError("the token store must never create a session");
+            }
+            return session;
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
   }
 }

@@ -2,6 +2,7 @@ package dev.tokenrefresh.internal.core.cluster;
 
 import dev.tokenrefresh.core.support.CountingMetrics;
 import dev.tokenrefresh.core.support.FakeTime;
+import dev.tokenrefresh.core.support.Pools;
 import dev.tokenrefresh.core.token.TokenSet;
 import dev.tokenrefresh.internal.core.CoordinatorPorts;
 import dev.tokenrefresh.internal.core.RefreshCoordinator;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
@@ -95,11 +95,6 @@ final class ClusterNodes implements AutoCloseable {
 
   @Override
   public void close() {
-    calls.shutdownNow();
-    try {
-      calls.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Pools.stopNow(calls);
   }
 }

@@ -57,13 +57,7 @@ public final class Burst {
     List<Future<Browser.Me>> answers = new ArrayList<>();
     try {
       for (int i = 0; i < n; i++) {
-        answers.add(
-            threads.submit(
-                () -> {
-                  ready.countDown();
-                  go.await();
-                  return request.call();
-                }));
+        answers.add(submitOnRelease(threads, ready, go, request));
       }
       ready.await(30, TimeUnit.SECONDS);
       long started = System.nanoTime();
@@ -72,6 +66,23 @@ public final class Burst {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  /**
+   * Submits {@code request} to {@code threads}: its thread counts {@code ready} down, waits until
+   * {@code go} opens, then sends it.
+   */
+  public static Future<Browser.Me> submitOnRelease(
+      ExecutorService threads,
+      CountDownLatch ready,
+      CountDownLatch go,
+      Callable<Browser.Me> request) {
+    return threads.submit(
+        () -> {
+          ready.countDown();
+          go.await();
+          return request.call();
+        });
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.tokenrefresh.example.demo.Burst;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,20 +34,18 @@ public final class StaggeredBurst {
       waves.add(new CountDownLatch(1));
     }
     CountDownLatch afterFirstAnswer = waves.get(timedWaves);
+    Callable<Browser.Me> request =
+        () -> {
+          Browser.Me me = browser.me(app);
+          afterFirstAnswer.countDown();
+          return me;
+        };
     List<Future<Browser.Me>> answers = new ArrayList<>();
     try {
       for (int w = 0; w <= timedWaves; w++) {
         CountDownLatch go = waves.get(w);
         for (int i = 0; i < perWave; i++) {
-          answers.add(
-              threads.submit(
-                  () -> {
-                    ready.countDown();
-                    go.await();
-                    Browser.Me me = browser.me(app);
-                    afterFirstAnswer.countDown();
-                    return me;
-                  }));
+          answers.add(Burst.submitOnRelease(threads, ready, go, request));
         }
       }
       ready.await(30, TimeUnit.SECONDS);
