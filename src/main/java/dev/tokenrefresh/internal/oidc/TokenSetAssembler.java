@@ -20,8 +20,13 @@ import java.util.logging.Logger;
  * Builds the session's next {@link TokenSet} from a successful token response: bounds every token's
  * size, validates the ID token, keeps the current refresh and ID tokens when the provider sent
  * none, and computes the access token's expiry once. Thread-safe.
+ *
+ * @param idTokens validates every ID token the provider sends
+ * @param defaultLifetime the access token's lifetime when neither {@code expires_in} nor a JWT
+ *     {@code exp} gives one
+ * @param maxTokenSize the longest token accepted, in characters
  */
-final class TokenSetAssembler {
+record TokenSetAssembler(IdTokenVerifier idTokens, Duration defaultLifetime, int maxTokenSize) {
 
   private static final Logger LOG = Logger.getLogger(TokenSetAssembler.class.getName());
 
@@ -33,16 +38,6 @@ final class TokenSetAssembler {
 
   /** An {@code expires_in} beyond this is not a lifetime but garbage: a malformed answer. */
   static final Duration MALFORMED_LIFETIME = Duration.ofDays(366);
-
-  private final IdTokenVerifier idTokens;
-  private final Duration defaultLifetime;
-  private final int maxTokenSize;
-
-  TokenSetAssembler(IdTokenVerifier idTokens, Duration defaultLifetime, int maxTokenSize) {
-    this.idTokens = idTokens;
-    this.defaultLifetime = defaultLifetime;
-    this.maxTokenSize = maxTokenSize;
-  }
 
   /**
    * @param current the session's tokens, whose refresh and ID tokens are kept when the provider

@@ -16,23 +16,20 @@ import java.util.logging.Logger;
  * The Back-Channel Logout endpoint: reads a bounded {@code logout_token} form field, has {@link
  * BackChannelLogout} validate it, ends every session of its {@code sid} (or {@code sub}) and
  * answers 200; a bad token throws the {@link LoginFailure} (400). Thread-safe.
+ *
+ * @param backChannel validates the logout token
+ * @param sessions the sessions it ends
+ * @param maxTokenSize the longest token accepted, in characters; the form may be about three times
+ *     that, percent-encoded
  */
-final class BackChannelEndpoint {
+record BackChannelEndpoint(
+    BackChannelLogout backChannel, LoginSessions sessions, int maxTokenSize) {
 
   private static final Logger LOG = Logger.getLogger(BackChannelEndpoint.class.getName());
 
-  private final BackChannelLogout backChannel;
-  private final LoginSessions sessions;
-  private final int maxFormBytes;
-
-  BackChannelEndpoint(BackChannelLogout backChannel, LoginSessions sessions, int maxTokenSize) {
-    this.backChannel = backChannel;
-    this.sessions = sessions;
-    // a percent-encoded token, its field name and room for more fields
-    this.maxFormBytes = 3 * maxTokenSize + 1024;
-  }
-
   AuthenticationStatus logout(HttpServletRequest req, HttpServletResponse res) throws IOException {
+    // a percent-encoded token, its field name and room for more fields
+    int maxFormBytes = 3 * maxTokenSize + 1024;
     String token = LoginRequests.formParameter(req, "logout_token", maxFormBytes).orElse(null);
     LogoutEvent event = backChannel.accept(token);
     Set<SessionKey> ended = sessions.endAll(event);

@@ -6,35 +6,31 @@ package dev.tokenrefresh.bench.throughput;
  */
 enum Variant {
   /** No CDI ({@code beans.xml} absent), no module: the bare servlet container. */
-  PLAIN("plain", false, false),
+  PLAIN("plain"),
   /** CDI on ({@code beans.xml}), no module: what a WAR that can host the module costs already. */
-  CDI("cdi", true, false),
+  CDI("cdi"),
   /**
    * Like {@link #CDI} plus a filter on {@code /*} that only passes requests on: the container's
    * price for any filter, for comparison with the module's.
    */
-  PASS_THROUGH("pass-through", true, false),
+  PASS_THROUGH("pass-through"),
   /**
    * The {@link #FILTERED} WAR with {@code token-refresh.enabled=false}: the module deployed, its
    * filter passing every request on after its first check; only with {@code --module-disabled}.
    */
-  MODULE_DISABLED("module-disabled", true, true),
+  MODULE_DISABLED("module-disabled"),
   /** The module in {@code WEB-INF/lib}, its filter active, the session holding a valid token. */
-  FILTERED("filtered", true, true),
+  FILTERED("filtered"),
   /**
    * Like {@link #FILTERED} with the module's classes of another build (e.g. before a change), for
    * an interleaved before/after comparison; only with {@code --baseline-library}.
    */
-  BASELINE("baseline", true, true);
+  BASELINE("baseline");
 
   private final String context;
-  private final boolean cdi;
-  private final boolean module;
 
-  Variant(String context, boolean cdi, boolean module) {
+  Variant(String context) {
     this.context = context;
-    this.cdi = cdi;
-    this.module = module;
   }
 
   /** The context path without its slash; also the WAR's file name without {@code .war}. */
@@ -42,16 +38,21 @@ enum Variant {
     return context;
   }
 
+  /** Whether the WAR has a {@code beans.xml}: every variant but {@link #PLAIN}. */
   boolean cdi() {
-    return cdi;
+    return this != PLAIN;
   }
 
+  /** Whether the module's jar is in the WAR's {@code WEB-INF/lib}. */
   boolean module() {
-    return module;
+    return switch (this) {
+      case PLAIN, CDI, PASS_THROUGH -> false;
+      case MODULE_DISABLED, FILTERED, BASELINE -> true;
+    };
   }
 
   /** Whether the module's filter runs and exposes the access token to the application. */
   boolean exposesToken() {
-    return module && this != MODULE_DISABLED;
+    return module() && this != MODULE_DISABLED;
   }
 }

@@ -20,8 +20,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * and the same {@code payara-web.xml} (child-first class loading, which the module's Nimbus needs
  * on Payara; WildFly ignores it); they differ only in {@code beans.xml}, the pass-through filter
  * and the module with its configuration. Not thread-safe.
+ *
+ * @param libraryClasses the module's jar (or a folder of its classes)
+ * @param baselineClasses the jar or classes for {@link Variant#BASELINE}, or {@code null}
+ * @param warLibs its runtime dependencies ({@code target/war-libs})
  */
-final class Wars {
+record Wars(File libraryClasses, File baselineClasses, File warLibs) {
 
   private static final String BEANS_XML =
       "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
@@ -41,21 +45,6 @@ final class Wars {
           "token-refresh.oidc.client-id=bench",
           "token-refresh.oidc.client-secret=bench-secret",
           "");
-
-  private final File libraryClasses;
-  private final File baselineClasses;
-  private final File warLibs;
-
-  /**
-   * @param libraryClasses the module's jar (or a folder of its classes)
-   * @param baselineClasses the jar or classes for {@link Variant#BASELINE}, or {@code null}
-   * @param warLibs its runtime dependencies ({@code target/war-libs})
-   */
-  Wars(File libraryClasses, File baselineClasses, File warLibs) {
-    this.libraryClasses = libraryClasses;
-    this.baselineClasses = baselineClasses;
-    this.warLibs = warLibs;
-  }
 
   /** Writes the variant's WAR into {@code dir} and returns its file. */
   File write(Variant variant, Path dir) {
