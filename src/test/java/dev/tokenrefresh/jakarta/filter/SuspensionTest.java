@@ -2,17 +2,13 @@ package dev.tokenrefresh.jakarta.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenrefresh.core.support.StandIn;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.internal.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,44 +116,29 @@ class SuspensionTest {
   private static final class FakeAsync {
     final Map<String, String> headers = new ConcurrentHashMap<>();
     final AtomicInteger completions = new AtomicInteger();
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    final RecordedBody out = new RecordedBody();
     volatile int status;
 
     String body() {
-      return bytes.toString(StandardCharsets.UTF_8);
+      return out.text();
     }
 
     AsyncContext context() {
       HttpServletRequest request =
-          proxy(
+          StandIn.of(
               HttpServletRequest.class,
-              (name, args) ->
-                  switch (name) {
+              (proxy, method, args) ->
+                  switch (method.getName()) {
                     case "getMethod" -> "GET";
                     case "getContextPath" -> "";
                     case "getHeader" -> null;
-                    default -> throw new UnsupportedOperationException(name);
+                    default -> throw new UnsupportedOperationException(method.getName());
                   });
-      ServletOutputStream out =
-          new ServletOutputStream() {
-            @Override
-            public boolean isReady() {
-              return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {}
-
-            @Override
-            public void write(int b) {
-              bytes.write(b);
-            }
-          };
       HttpServletResponse response =
-          proxy(
+          StandIn.of(
               HttpServletResponse.class,
-              (name, args) -> {
-                switch (name) {
+              (proxy, method, args) -> {
+                switch (method.getName()) {
                   case "isCommitted":
                     return false;
                   case "setStatus":
@@ -175,33 +156,21 @@ class SuspensionTest {
                   case "flushBuffer":
                     return null;
                   default:
-                    throw new UnsupportedOperationException(name);
+                    throw new UnsupportedOperationException(method.getName());
                 }
               });
-      return proxy(
+      return StandIn.of(
           AsyncContext.class,
-          (name, args) ->
-              switch (name) {
+          (proxy, method, args) ->
+              switch (method.getName()) {
                 case "getRequest" -> request;
                 case "getResponse" -> response;
                 case "complete" -> {
                   completions.incrementAndGet();
                   yield null;
                 }
-                default -> throw new UnsupportedOperationException(name);
+                default -> throw new UnsupportedOperationException(method.getName());
               });
     }
-  }
-
-  private interface Handler {
-    Object handle(String method, Object[] args) throws Exception;
-  }
-
-  private static <T> T proxy(Class<T> type, Handler handler) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            SuspensionTest.class.getClassLoader(),
-            new Class<?>[] {type},
-            (p, method, args) -> handler.handle(method.getName(), args)));
   }
 }
