@@ -26,10 +26,8 @@ final class FakeExchange {
 
   final AtomicBoolean invalidated = new AtomicBoolean();
   final AtomicReference<HttpSession> session = new AtomicReference<>();
-  final AtomicInteger status = new AtomicInteger();
   final AtomicInteger dispatches = new AtomicInteger();
   final AtomicBoolean suspended = new AtomicBoolean();
-  private final RecordedBody body = new RecordedBody();
 
   /** The request's path as sent (raw) and as the container decoded and routed it. */
   volatile String contextPath = "";
@@ -46,13 +44,14 @@ final class FakeExchange {
 
   private final Map<String, Object> requestAttributes = new ConcurrentHashMap<>();
   private volatile DispatcherType dispatcherType = DispatcherType.REQUEST;
+  private final RecordedResponse recorded = new RecordedResponse();
+  final AtomicInteger status = recorded.status;
   final HttpServletRequest request;
-  final HttpServletResponse response;
+  final HttpServletResponse response = recorded.response;
 
   FakeExchange(String sessionId) {
     session.set(FakeHttp.session(sessionId, invalidated, sessionAttributes));
     request = request();
-    response = response();
   }
 
   /** Ends the session as {@code HttpSession.invalidate()} does: every attribute call throws. */
@@ -62,7 +61,7 @@ final class FakeExchange {
   }
 
   String body() {
-    return body.text();
+    return recorded.body();
   }
 
   private HttpServletRequest request() {
@@ -108,21 +107,6 @@ final class FakeExchange {
               }
               case "getRequest" -> request;
               case "getResponse" -> response;
-              default -> null;
-            });
-  }
-
-  private HttpServletResponse response() {
-    return StandIn.of(
-        HttpServletResponse.class,
-        (proxy, method, args) ->
-            switch (method.getName()) {
-              case "setStatus" -> {
-                status.set((Integer) args[0]);
-                yield null;
-              }
-              case "isCommitted" -> false;
-              case "getOutputStream" -> body;
               default -> null;
             });
   }

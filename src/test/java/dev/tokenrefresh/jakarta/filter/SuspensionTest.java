@@ -8,11 +8,9 @@ import dev.tokenrefresh.internal.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -45,9 +43,9 @@ class SuspensionTest {
 
     assertThat(answered).isEqualTo(3);
     for (FakeAsync async : waiting) {
-      assertThat(async.status).isEqualTo(503);
-      assertThat(async.headers).containsEntry("Retry-After", "1");
-      assertThat(async.body()).isEqualTo("{\"error\":\"refresh_timeout\"}");
+      assertThat(async.answer.status.get()).isEqualTo(503);
+      assertThat(async.answer.headers).containsEntry("Retry-After", "1");
+      assertThat(async.answer.body()).isEqualTo("{\"error\":\"refresh_timeout\"}");
       assertThat(async.completions.get()).isEqualTo(1);
     }
     assertThat(registry).isEmpty();
@@ -64,7 +62,7 @@ class SuspensionTest {
     int answered = Suspension.answerAll(registry, settings);
 
     assertThat(answered).isZero();
-    assertThat(resumed.status).isZero();
+    assertThat(resumed.answer.status.get()).isZero();
     assertThat(resumed.completions.get()).isZero();
   }
 
@@ -114,14 +112,8 @@ class SuspensionTest {
 
   /** An async context whose response records what the filter writes. */
   private static final class FakeAsync {
-    final Map<String, String> headers = new ConcurrentHashMap<>();
+    final RecordedResponse answer = new RecordedResponse();
     final AtomicInteger completions = new AtomicInteger();
-    final RecordedBody out = new RecordedBody();
-    volatile int status;
-
-    String body() {
-      return out.text();
-    }
 
     AsyncContext context() {
       HttpServletRequest request =
@@ -134,37 +126,12 @@ class SuspensionTest {
                     case "getHeader" -> null;
                     default -> throw new UnsupportedOperationException(method.getName());
                   });
-      HttpServletResponse response =
-          StandIn.of(
-              HttpServletResponse.class,
-              (proxy, method, args) -> {
-                switch (method.getName()) {
-                  case "isCommitted":
-                    return false;
-                  case "setStatus":
-                    status = (Integer) args[0];
-                    return null;
-                  case "setHeader":
-                    headers.put((String) args[0], (String) args[1]);
-                    return null;
-                  case "getOutputStream":
-                    return out;
-                  case "resetBuffer":
-                  case "setContentType":
-                  case "setCharacterEncoding":
-                  case "setContentLength":
-                  case "flushBuffer":
-                    return null;
-                  default:
-                    throw new UnsupportedOperationException(method.getName());
-                }
-              });
       return StandIn.of(
           AsyncContext.class,
           (proxy, method, args) ->
               switch (method.getName()) {
                 case "getRequest" -> request;
-                case "getResponse" -> response;
+                case "getResponse" -> answer.response;
                 case "complete" -> {
                   completions.incrementAndGet();
                   yield null;
