@@ -25,9 +25,7 @@ class TokenSetTest {
 
   @Test
   void needsRefresh_validLongerThanRefreshAhead_isFalse() {
-    TokenSet fiveMinutes = tokens(T0, T0.plusSeconds(300));
-    assertThat(fiveMinutes.needsRefresh(T0.plusSeconds(269), AHEAD)).isFalse();
-    assertThat(fiveMinutes.needsRefresh(T0.plusSeconds(270), AHEAD)).isTrue();
+    assertRefreshNeededFrom(tokens(T0, T0.plusSeconds(300)), T0.plusSeconds(270));
   }
 
   @Test
@@ -38,9 +36,7 @@ class TokenSetTest {
   @Test
   void needsRefresh_shortLivedToken_capsTheMarginAtHalfItsLifetime() {
     // A 10 s token with a 30 s refresh-ahead would otherwise be "expiring" from birth: a loop.
-    TokenSet tenSeconds = tokens(T0, T0.plusSeconds(10));
-    assertThat(tenSeconds.needsRefresh(T0.plusSeconds(4), AHEAD)).isFalse();
-    assertThat(tenSeconds.needsRefresh(T0.plusSeconds(5), AHEAD)).isTrue();
+    assertRefreshNeededFrom(tokens(T0, T0.plusSeconds(10)), T0.plusSeconds(5));
   }
 
   @Test
@@ -53,5 +49,11 @@ class TokenSetTest {
 
   private static TokenSet tokens(Instant issued, Instant expires) {
     return new TokenSet("a", "r", null, expires, issued);
+  }
+
+  /** {@code tokens} need no refresh a second before {@code from}, and need one at {@code from}. */
+  private static void assertRefreshNeededFrom(TokenSet tokens, Instant from) {
+    assertThat(tokens.needsRefresh(from.minusSeconds(1), AHEAD)).isFalse();
+    assertThat(tokens.needsRefresh(from, AHEAD)).isTrue();
   }
 }

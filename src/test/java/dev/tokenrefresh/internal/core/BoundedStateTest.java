@@ -47,12 +47,7 @@ class BoundedStateTest {
 
   @Test
   void limiter_atItsCap_admitsANewSessionUntracked_andKeepsLimitingTrackedOnes() {
-    AttemptLimiter limiter =
-        new AttemptLimiter(
-            1, Duration.ofSeconds(60), Duration.ofSeconds(30), 3, time, () -> {}, () -> {});
-    for (int i = 0; i < 3; i++) {
-      limiter.tryAcquire(SessionKey.of("u" + i));
-    }
+    AttemptLimiter limiter = filledLimiter(1, 3);
 
     // Neither a 503 with Retry-After 60 for a legitimate new session nor a growing table.
     limiter.tryAcquire(SessionKey.of("newcomer"));
@@ -89,12 +84,7 @@ class BoundedStateTest {
 
   @Test
   void limiter_atItsCap_purgesAtMostOncePerSecondHoweverManyNewSessionsArrive() {
-    AttemptLimiter limiter =
-        new AttemptLimiter(
-            5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100, time, () -> {}, () -> {});
-    for (int i = 0; i < 100; i++) {
-      limiter.tryAcquire(SessionKey.of("u" + i));
-    }
+    AttemptLimiter limiter = filledLimiter(5, 100);
     long before = limiter.purges();
 
     for (int i = 0; i < 10_000; i++) {
@@ -109,9 +99,7 @@ class BoundedStateTest {
 
   @Test
   void limiter_cooldownSessions_areKeptUntilTheCooldownEnds() {
-    AttemptLimiter limiter =
-        new AttemptLimiter(
-            1, Duration.ofSeconds(1), Duration.ofSeconds(30), 10, time, () -> {}, () -> {});
+    AttemptLimiter limiter = limiter(1, Duration.ofSeconds(1), 10);
     SessionKey s = SessionKey.of("loop");
     limiter.tryAcquire(s);
     assertThatThrownBy(() -> limiter.tryAcquire(s)).isInstanceOf(RefreshRejectedException.class);
@@ -170,5 +158,22 @@ class BoundedStateTest {
       assertThat(f.metrics.count("succeeded")).isEqualTo(1);
       assertThat(f.metrics.gauges().graceEntries()).isEqualTo(1);
     }
+  }
+
+  /**
+   * {@code maxAttempts} per {@code window}, a 30 s cooldown, at most {@code maxTracked} sessions.
+   */
+  private AttemptLimiter limiter(int maxAttempts, Duration window, int maxTracked) {
+    return new AttemptLimiter(
+        maxAttempts, window, Duration.ofSeconds(30), maxTracked, time, () -> {}, () -> {});
+  }
+
+  /** A limiter with a minute's window, at its cap: sessions u0, u1, ... made one attempt each. */
+  private AttemptLimiter filledLimiter(int maxAttempts, int maxTracked) {
+    AttemptLimiter limiter = limiter(maxAttempts, Duration.ofSeconds(60), maxTracked);
+    for (int i = 0; i < maxTracked; i++) {
+      limiter.tryAcquire(SessionKey.of("u" + i));
+    }
+    return limiter;
   }
 }

@@ -26,13 +26,7 @@ class SafeRetryCoordinatorTest {
 
   @Test
   void refresh_failingAfterTheRequestMayHaveBeenSent_isNeverRetried() {
-    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate().thenThrow(RESET);
-    try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
-      assertThatThrownBy(
-              () -> f.coordinator.refresh(session, Tokens.expired()).toCompletableFuture().get())
-          .hasCause(RESET);
-      assertThat(endpoint.calls()).isEqualTo(1);
-    }
+    assertThat(callsOfARefreshFailingWith(RESET)).isEqualTo(1);
   }
 
   @Test
@@ -49,12 +43,20 @@ class SafeRetryCoordinatorTest {
 
   @Test
   void refresh_refusedTwice_isRetriedOnlyOnce() {
-    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate().thenThrow(REFUSED);
+    assertThat(callsOfARefreshFailingWith(REFUSED)).isEqualTo(2);
+  }
+
+  /**
+   * Refreshes once against a provider that always throws {@code fault}, asserts the refresh fails
+   * with it, and returns the provider calls it took.
+   */
+  private int callsOfARefreshFailingWith(IdpFaultException fault) {
+    ScriptedEndpoint endpoint = ScriptedEndpoint.immediate().thenThrow(fault);
     try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       assertThatThrownBy(
               () -> f.coordinator.refresh(session, Tokens.expired()).toCompletableFuture().get())
-          .hasCause(REFUSED);
-      assertThat(endpoint.calls()).isEqualTo(2);
+          .hasCause(fault);
+      return endpoint.calls();
     }
   }
 }

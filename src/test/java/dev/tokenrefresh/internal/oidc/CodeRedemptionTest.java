@@ -42,11 +42,14 @@ class CodeRedemptionTest {
     stub.close();
   }
 
+  /** The claims of a valid ID token of this login, issued now. */
+  private JWTClaimsSet.Builder idClaims() {
+    return LoginTokenMint.idClaims(
+        stub.issuer(), StubFixture.CLIENT_ID, NONCE.getValue(), Instant.now());
+  }
+
   private String idToken(UnaryOperator<JWTClaimsSet.Builder> change) {
-    return LoginTokenMint.sign(
-        LoginTokenMint.idClaims(
-            stub.issuer(), StubFixture.CLIENT_ID, NONCE.getValue(), Instant.now()),
-        change);
+    return LoginTokenMint.sign(idClaims(), change);
   }
 
   private LoginTokens redeemAnswering(String idToken) {
@@ -114,22 +117,13 @@ class CodeRedemptionTest {
 
   @Test
   void redeem_unsignedIdToken_algNone_isRejected() {
-    String none =
-        LoginTokenMint.unsigned(
-            LoginTokenMint.idClaims(
-                    stub.issuer(), StubFixture.CLIENT_ID, NONCE.getValue(), Instant.now())
-                .build());
+    String none = LoginTokenMint.unsigned(idClaims().build());
     assertThatThrownBy(() -> redeemAnswering(none)).isInstanceOf(TokenRejectedException.class);
   }
 
   @Test
   void redeem_idTokenSignedByForeignKey_isRejected() {
-    String foreign =
-        SignedTokens.sign(
-            SignedTokens.FOREIGN_KEY,
-            LoginTokenMint.idClaims(
-                    stub.issuer(), StubFixture.CLIENT_ID, NONCE.getValue(), Instant.now())
-                .build());
+    String foreign = SignedTokens.sign(SignedTokens.FOREIGN_KEY, idClaims().build());
     assertThatThrownBy(() -> redeemAnswering(foreign)).isInstanceOf(TokenRejectedException.class);
   }
 

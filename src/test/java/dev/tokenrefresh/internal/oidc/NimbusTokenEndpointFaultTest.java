@@ -120,9 +120,7 @@ class NimbusTokenEndpointFaultTest extends WithStubProvider {
 
   @Test
   void refresh_whenAccessTokenExceedsMaxTokenSize_isMalformed() {
-    stub.answer(200, tokenJson("a".repeat(1025), "\"expires_in\":60"));
-    var endpoint =
-        new NimbusTokenEndpoint(settings(stub).maxTokenSize(1024).build(), StubFixture.CLOCK);
+    var endpoint = endpointOf1024AnsweringATokenOf(1025);
     assertFault(() -> endpoint.refresh(current()), FaultKind.MALFORMED_RESPONSE, false)
         .hasMessageContaining("max-token-size");
   }
@@ -137,10 +135,16 @@ class NimbusTokenEndpointFaultTest extends WithStubProvider {
 
   @Test
   void refresh_whenAccessTokenIsExactlyMaxTokenSize_succeeds() {
-    stub.answer(200, tokenJson("a".repeat(1024), "\"expires_in\":60"));
-    var endpoint =
-        new NimbusTokenEndpoint(settings(stub).maxTokenSize(1024).build(), StubFixture.CLOCK);
+    var endpoint = endpointOf1024AnsweringATokenOf(1024);
     assertThat(endpoint.refresh(current()).accessToken()).hasSize(1024);
+  }
+
+  /**
+   * An endpoint with max-token-size 1024, its provider answering an access token of {@code length}.
+   */
+  private NimbusTokenEndpoint endpointOf1024AnsweringATokenOf(int length) {
+    stub.answer(200, tokenJson("a".repeat(length), "\"expires_in\":60"));
+    return new NimbusTokenEndpoint(settings(stub).maxTokenSize(1024).build(), StubFixture.CLOCK);
   }
 
   @Test

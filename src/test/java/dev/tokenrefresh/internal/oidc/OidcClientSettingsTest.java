@@ -17,6 +17,14 @@ class OidcClientSettingsTest {
         .clientSecret("s3cret-value");
   }
 
+  /** A valid client of {@code issuer}, with its token endpoint and JWK set under the issuer. */
+  private static OidcClientSettingsBuilder validOf(String issuer) {
+    return valid()
+        .issuer(URI.create(issuer))
+        .tokenEndpoint(URI.create(issuer + "/token"))
+        .jwksUri(URI.create(issuer + "/jwks"));
+  }
+
   @Test
   void build_withOnlyRequiredValues_appliesTheDocumentedDefaults() {
     OidcClientSettings settings = valid().build();
@@ -106,9 +114,7 @@ class OidcClientSettingsTest {
   void build_withPlainHttpJwksOfAnHttpsIssuer_isRefusedNamingTheKey() {
     assertThatThrownBy(
             () ->
-                valid()
-                    .issuer(URI.create("https://idp.example/realms/a"))
-                    .tokenEndpoint(URI.create("https://idp.example/realms/a/token"))
+                validOf("https://idp.example/realms/a")
                     .jwksUri(URI.create("http://idp.example/realms/a/certs"))
                     .build())
         .hasMessageStartingWith("token-refresh.oidc.jwks-uri must be https like the issuer");
@@ -116,12 +122,7 @@ class OidcClientSettingsTest {
 
   @Test
   void build_withPlainHttpIssuerAndEndpoints_isAccepted() {
-    OidcClientSettings settings =
-        valid()
-            .issuer(URI.create("http://127.0.0.1:9400/demo"))
-            .tokenEndpoint(URI.create("http://127.0.0.1:9400/demo/token"))
-            .jwksUri(URI.create("http://127.0.0.1:9400/demo/jwks"))
-            .build();
+    OidcClientSettings settings = validOf("http://127.0.0.1:9400/demo").build();
     assertThat(settings.tokenEndpoint().getScheme()).isEqualTo("http");
   }
 
@@ -151,10 +152,7 @@ class OidcClientSettingsTest {
   void requireWithin_withJwks_countsTheJwksFetchInsideTheRefresh() {
     // 2 + 10 = 12 s fit a 20 s timeout for the token request alone, not with the JWK set fetch.
     OidcClientSettings settings =
-        valid()
-            .issuer(URI.create("https://idp.example"))
-            .tokenEndpoint(URI.create("https://idp.example/token"))
-            .jwksUri(URI.create("https://idp.example/jwks"))
+        validOf("https://idp.example")
             .connectTimeout(Duration.ofSeconds(2))
             .readTimeout(Duration.ofSeconds(10))
             .build();
@@ -168,12 +166,7 @@ class OidcClientSettingsTest {
 
   @Test
   void requireWithin_withJwksAndDefaults_fitsTheCoordinatorsDefaultTimeout() {
-    valid()
-        .issuer(URI.create("https://idp.example"))
-        .tokenEndpoint(URI.create("https://idp.example/token"))
-        .jwksUri(URI.create("https://idp.example/jwks"))
-        .build()
-        .requireWithin(Duration.ofSeconds(30));
+    validOf("https://idp.example").build().requireWithin(Duration.ofSeconds(30));
   }
 
   @Test

@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code token-refresh.exclude-paths} is matched against the path the container routes by (decoded,
@@ -22,38 +23,25 @@ class ExcludePathsTest {
 
   private final AtomicInteger refreshes = new AtomicInteger();
 
-  @Test
-  void aLongerSegment_isNotExcluded() throws Exception {
-    assertThat(refreshed("/app/login-history", "/login-history", null)).isTrue();
-  }
-
-  @Test
-  void theExcludedPathAndThoseBelowIt_areExcluded() throws Exception {
-    assertThat(refreshed("/app/login", "/login", null)).isFalse();
-    assertThat(refreshed("/app/login/callback", "/login", "/callback")).isFalse();
-  }
-
-  @Test
-  void aPathParameterOnTheExcludedPath_isExcluded() throws Exception {
-    assertThat(refreshed("/app/login;jsessionid=abc", "/login", null)).isFalse();
-  }
-
-  @Test
-  void anEncodedSpellingOfTheExcludedPath_isExcluded() throws Exception {
-    assertThat(refreshed("/app/%6Cogin", "/login", null)).isFalse();
-  }
-
-  @Test
-  void aDotSegmentLeavingTheExcludedPath_isNotExcluded() throws Exception {
-    // The container resolves /login/../api/me to /api/me and routes it to the API.
-    assertThat(refreshed("/app/login/../api/me", "/api", "/me")).isTrue();
-  }
-
-  @Test
-  void anEncodedSlashIntoTheExcludedPath_isJudgedByTheRoutedPath() throws Exception {
-    // A container that decodes %2F routes /api%2F..%2Flogin by its decoded, normalised path.
-    assertThat(refreshed("/app/api%2F..%2Flogin", "/login", null)).isFalse();
-    assertThat(refreshed("/app/login%2F..%2Fapi/me", "/api", "/me")).isTrue();
+  @ParameterizedTest(name = "{0}: excluded {4}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "the excluded path | /app/login | /login | | true",
+        "a path below the excluded path | /app/login/callback | /login | /callback | true",
+        "a path parameter on the excluded path | /app/login;jsessionid=abc | /login | | true",
+        "an encoded spelling of the excluded path | /app/%6Cogin | /login | | true",
+        "a longer segment | /app/login-history | /login-history | | false",
+        // The container resolves /login/../api/me to /api/me and routes it to the API.
+        "a dot segment leaving the excluded path | /app/login/../api/me | /api | /me | false",
+        // A container that decodes %2F routes /api%2F..%2Flogin by its decoded, normalised path.
+        "an encoded slash into the excluded path | /app/api%2F..%2Flogin | /login | | true",
+        "an encoded slash out of the excluded path | /app/login%2F..%2Fapi/me | /api | /me | false"
+      })
+  void exclusion_followsTheRoutedPath(
+      String request, String rawUri, String servletPath, String pathInfo, boolean excluded)
+      throws Exception {
+    assertThat(refreshed(rawUri, servletPath, pathInfo)).isEqualTo(!excluded);
   }
 
   /** Sends one request with expired tokens; whether the filter started a refresh for it. */

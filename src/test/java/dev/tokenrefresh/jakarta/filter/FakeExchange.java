@@ -1,15 +1,12 @@
 package dev.tokenrefresh.jakarta.filter;
 
+import dev.tokenrefresh.core.support.StandIn;
+import dev.tokenrefresh.jakarta.store.FakeHttp;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,10 +26,8 @@ final class FakeExchange {
 
   final AtomicBoolean invalidated = new AtomicBoolean();
   final AtomicReference<HttpSession> session = new AtomicReference<>();
-  final AtomicInteger status = new AtomicInteger();
   final AtomicInteger dispatches = new AtomicInteger();
   final AtomicBoolean suspended = new AtomicBoolean();
-  final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
   /** The request's path as sent (raw) and as the container decoded and routed it. */
   volatile String contextPath = "";
@@ -49,13 +44,14 @@ final class FakeExchange {
 
   private final Map<String, Object> requestAttributes = new ConcurrentHashMap<>();
   private volatile DispatcherType dispatcherType = DispatcherType.REQUEST;
+  private final RecordedResponse recorded = new RecordedResponse();
+  final AtomicInteger status = recorded.status;
   final HttpServletRequest request;
-  final HttpServletResponse response;
+  final HttpServletResponse response = recorded.response;
 
   FakeExchange(String sessionId) {
-    session.set(session(sessionId));
+    session.set(FakeHttp.session(sessionId, invalidated, sessionAttributes));
     request = request();
-    response = response();
   }
 
   /** Ends the session as {@code HttpSession.invalidate()} does: every attribute call throws. */
@@ -65,109 +61,53 @@ final class FakeExchange {
   }
 
   String body() {
-    return body.toString(StandardCharsets.UTF_8);
-  }
-
-  private HttpSession session(String id) {
-    return (HttpSession)
-        Proxy.newProxyInstance(
-            FakeExchange.class.getClassLoader(),
-            new Class<?>[] {HttpSession.class},
-            (proxy, method, args) -> {
-              if (invalidated.get()
-                  && (method.getName().contains("Attribute") || method.getName().equals("getId"))) {
-                throw new IllegalStateException(method.getName() + ": session already invalidated");
-              }
-              return switch (method.getName()) {
-                case "getId" -> id;
-                case "getAttribute" -> sessionAttributes.get((String) args[0]);
-                case "setAttribute" -> sessionAttributes.put((String) args[0], args[1]);
-                case "removeAttribute" -> sessionAttributes.remove((String) args[0]);
-                default -> throw new UnsupportedOperationException(method.getName());
-              };
-            });
+    return recorded.body();
   }
 
   private HttpServletRequest request() {
-    return (HttpServletRequest)
-        Proxy.newProxyInstance(
-            FakeExchange.class.getClassLoader(),
-            new Class<?>[] {HttpServletRequest.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getSession" -> {
-                    if (args != null && args.length == 1 && (Boolean) args[0]) {
-                      throw new AssertionError("the filter must never create a session");
-                    }
-                    yield session.get();
-                  }
-                  case "getAttribute" -> requestAttributes.get((String) args[0]);
-                  case "setAttribute" -> requestAttributes.put((String) args[0], args[1]);
-                  case "removeAttribute" -> requestAttributes.remove((String) args[0]);
-                  case "getDispatcherType" -> dispatcherType;
-                  case "isAsyncSupported" -> asyncSupported;
-                  case "startAsync" -> {
-                    suspended.set(true);
-                    yield async();
-                  }
-                  case "getMethod" -> "GET";
-                  case "getContextPath" -> contextPath;
-                  case "getRequestURI" -> requestUri;
-                  case "getServletPath" -> servletPath;
-                  case "getPathInfo" -> pathInfo;
-                  case "getHeader" -> null;
-                  default -> null;
-                });
+    return StandIn.of(
+        HttpServletRequest.class,
+        (proxy, method, args) ->
+            switch (method.getName()) {
+              case "getSession" -> {
+                if (args != null && args.length == 1 && (Boolean) args[0]) {
+                  throw new AssertionError("the filter must never create a session");
+                }
+                yield session.get();
+              }
+              case "getAttribute" -> requestAttributes.get((String) args[0]);
+              case "setAttribute" -> requestAttributes.put((String) args[0], args[1]);
+              case "removeAttribute" -> requestAttributes.remove((String) args[0]);
+              case "getDispatcherType" -> dispatcherType;
+              case "isAsyncSupported" -> asyncSupported;
+              case "startAsync" -> {
+                suspended.set(true);
+                yield async();
+              }
+              case "getMethod" -> "GET";
+              case "getContextPath" -> contextPath;
+              case "getRequestURI" -> requestUri;
+              case "getServletPath" -> servletPath;
+              case "getPathInfo" -> pathInfo;
+              case "getHeader" -> null;
+              default -> null;
+            });
   }
 
   private AsyncContext async() {
-    return (AsyncContext)
-        Proxy.newProxyInstance(
-            FakeExchange.class.getClassLoader(),
-            new Class<?>[] {AsyncContext.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "dispatch" -> {
-                    dispatches.incrementAndGet();
-                    dispatcherType = DispatcherType.ASYNC;
-                    onDispatch.run();
-                    yield null;
-                  }
-                  case "getRequest" -> request;
-                  case "getResponse" -> response;
-                  default -> null;
-                });
-  }
-
-  private HttpServletResponse response() {
-    ServletOutputStream sink =
-        new ServletOutputStream() {
-          @Override
-          public void write(int b) {
-            body.write(b);
-          }
-
-          @Override
-          public boolean isReady() {
-            return true;
-          }
-
-          @Override
-          public void setWriteListener(WriteListener listener) {}
-        };
-    return (HttpServletResponse)
-        Proxy.newProxyInstance(
-            FakeExchange.class.getClassLoader(),
-            new Class<?>[] {HttpServletResponse.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "setStatus" -> {
-                    status.set((Integer) args[0]);
-                    yield null;
-                  }
-                  case "isCommitted" -> false;
-                  case "getOutputStream" -> sink;
-                  default -> null;
-                });
+    return StandIn.of(
+        AsyncContext.class,
+        (proxy, method, args) ->
+            switch (method.getName()) {
+              case "dispatch" -> {
+                dispatches.incrementAndGet();
+                dispatcherType = DispatcherType.ASYNC;
+                onDispatch.run();
+                yield null;
+              }
+              case "getRequest" -> request;
+              case "getResponse" -> response;
+              default -> null;
+            });
   }
 }

@@ -32,23 +32,17 @@ class RefreshAheadTest {
   @Test
   void request_whileTheEarlyRefreshIsStillRunning_isServedAtOnceWithTheCurrentToken()
       throws Exception {
-    Outcome outcome = run(new CompletableFuture<>());
-
-    assertThat(outcome.tokenSeenByTheApp.get()).isEqualTo("still-valid-access");
-    assertThat(outcome.status.get()).isZero();
+    assertServedWithTheCurrentToken(run(new CompletableFuture<>()));
   }
 
   @Test
   void request_whenTheEarlyRefreshIsRefusedBecauseTheBreakerIsOpen_isServedWithTheCurrentToken()
       throws Exception {
-    Outcome outcome =
+    assertServedWithTheCurrentToken(
         run(
             CompletableFuture.failedFuture(
                 new RefreshRejectedException(
-                    RejectionReason.CIRCUIT_OPEN, Duration.ofSeconds(30))));
-
-    assertThat(outcome.tokenSeenByTheApp.get()).isEqualTo("still-valid-access");
-    assertThat(outcome.status.get()).isZero();
+                    RejectionReason.CIRCUIT_OPEN, Duration.ofSeconds(30)))));
   }
 
   @Test
@@ -61,6 +55,12 @@ class RefreshAheadTest {
   }
 
   private record Outcome(AtomicReference<String> tokenSeenByTheApp, AtomicInteger status) {}
+
+  /** The application served the request with the token the session already held; no error. */
+  private static void assertServedWithTheCurrentToken(Outcome outcome) {
+    assertThat(outcome.tokenSeenByTheApp.get()).isEqualTo("still-valid-access");
+    assertThat(outcome.status.get()).isZero();
+  }
 
   private static Outcome run(CompletableFuture<TokenSet> refresh) throws Exception {
     TokenRefreshFilter filter =

@@ -2,21 +2,15 @@ package dev.tokenrefresh.jakarta.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenrefresh.core.support.StandIn;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.internal.core.bulkhead.SuspensionLimit;
 import dev.tokenrefresh.internal.jakarta.filter.FilterSettings;
 import jakarta.servlet.AsyncContext;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
-import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -49,9 +43,9 @@ class SuspensionTest {
 
     assertThat(answered).isEqualTo(3);
     for (FakeAsync async : waiting) {
-      assertThat(async.status).isEqualTo(503);
-      assertThat(async.headers).containsEntry("Retry-After", "1");
-      assertThat(async.body()).isEqualTo("{\"error\":\"refresh_timeout\"}");
+      assertThat(async.answer.status.get()).isEqualTo(503);
+      assertThat(async.answer.headers).containsEntry("Retry-After", "1");
+      assertThat(async.answer.body()).isEqualTo("{\"error\":\"refresh_timeout\"}");
       assertThat(async.completions.get()).isEqualTo(1);
     }
     assertThat(registry).isEmpty();
@@ -68,7 +62,7 @@ class SuspensionTest {
     int answered = Suspension.answerAll(registry, settings);
 
     assertThat(answered).isZero();
-    assertThat(resumed.status).isZero();
+    assertThat(resumed.answer.status.get()).isZero();
     assertThat(resumed.completions.get()).isZero();
   }
 
@@ -118,90 +112,32 @@ class SuspensionTest {
 
   /** An async context whose response records what the filter writes. */
   private static final class FakeAsync {
-    final Map<String, String> headers = new ConcurrentHashMap<>();
+    final RecordedResponse answer = new RecordedResponse();
     final AtomicInteger completions = new AtomicInteger();
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    volatile int status;
-
-    String body() {
-      return bytes.toString(StandardCharsets.UTF_8);
-    }
 
     AsyncContext context() {
       HttpServletRequest request =
-          proxy(
+          StandIn.of(
               HttpServletRequest.class,
-              (name, args) ->
-                  switch (name) {
+              (proxy, method, args) ->
+                  switch (method.getName()) {
                     case "getMethod" -> "GET";
                     case "getContextPath" -> "";
                     case "getHeader" -> null;
-                    default -> throw new UnsupportedOperationException(name);
+                    default -> throw new UnsupportedOperationException(method.getName());
                   });
-      ServletOutputStream out =
-          new ServletOutputStream() {
-            @Override
-            public boolean isReady() {
-              return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {}
-
-            @Override
-            public void write(int b) {
-              bytes.write(b);
-            }
-          };
-      HttpServletResponse response =
-          proxy(
-              HttpServletResponse.class,
-              (name, args) -> {
-                switch (name) {
-                  case "isCommitted":
-                    return false;
-                  case "setStatus":
-                    status = (Integer) args[0];
-                    return null;
-                  case "setHeader":
-                    headers.put((String) args[0], (String) args[1]);
-                    return null;
-                  case "getOutputStream":
-                    return out;
-                  case "resetBuffer":
-                  case "setContentType":
-                  case "setCharacterEncoding":
-                  case "setContentLength":
-                  case "flushBuffer":
-                    return null;
-                  default:
-                    throw new UnsupportedOperationException(name);
-                }
-              });
-      return proxy(
+      return StandIn.of(
           AsyncContext.class,
-          (name, args) ->
-              switch (name) {
+          (proxy, method, args) ->
+              switch (method.getName()) {
                 case "getRequest" -> request;
-                case "getResponse" -> response;
+                case "getResponse" -> answer.response;
                 case "complete" -> {
                   completions.incrementAndGet();
                   yield null;
                 }
-                default -> throw new UnsupportedOperationException(name);
+                default -> throw new UnsupportedOperationException(method.getName());
               });
     }
-  }
-
-  private interface Handler {
-    Object handle(String method, Object[] args) throws Exception;
-  }
-
-  private static <T> T proxy(Class<T> type, Handler handler) {
-    return type.cast(
-        Proxy.newProxyInstance(
-            SuspensionTest.class.getClassLoader(),
-            new Class<?>[] {type},
-            (p, method, args) -> handler.handle(method.getName(), args)));
   }
 }

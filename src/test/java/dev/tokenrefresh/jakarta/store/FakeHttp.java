@@ -7,27 +7,35 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Minimal request and session stand-ins: only what the token store calls. */
-final class FakeHttp {
+/**
+ * Minimal request and session stand-ins: only what the token store calls. The filter's tests use
+ * the session too. Thread-safe.
+ */
+public final class FakeHttp {
 
   private FakeHttp() {}
 
   /** A session with the given id whose attributes live in a map. */
-  static HttpSession session(String id) {
+  public static HttpSession session(String id) {
     return session(id, new AtomicBoolean());
   }
 
   /**
    * A session that, once {@code invalidated} is set, throws {@link IllegalStateException} from
-   * every attribute method, as a container's invalidated session does.
+   * every attribute method and from {@code getId}, as a container's invalidated session does.
    */
-  static HttpSession session(String id, AtomicBoolean invalidated) {
-    Map<String, Object> attributes = new ConcurrentHashMap<>();
+  public static HttpSession session(String id, AtomicBoolean invalidated) {
+    return session(id, invalidated, new ConcurrentHashMap<>());
+  }
+
+  /** The same, its attributes kept in {@code attributes}. */
+  public static HttpSession session(
+      String id, AtomicBoolean invalidated, Map<String, Object> attributes) {
     return StandIn.of(
         HttpSession.class,
         (proxy, method, args) -> {
           String name = method.getName();
-          if (invalidated.get() && name.contains("Attribute")) {
+          if (invalidated.get() && (name.contains("Attribute") || name.equals("getId"))) {
             throw new IllegalStateException(name + ": session already invalidated");
           }
           return switch (name) {
@@ -41,7 +49,7 @@ final class FakeHttp {
   }
 
   /** A request belonging to {@code session} (or to none); it never creates a session. */
-  static HttpServletRequest request(HttpSession session) {
+  public static HttpServletRequest request(HttpSession session) {
     return StandIn.of(
         HttpServletRequest.class,
         (proxy, method, args) -> {

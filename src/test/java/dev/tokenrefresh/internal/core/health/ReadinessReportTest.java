@@ -3,6 +3,7 @@ package dev.tokenrefresh.internal.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.support.FakeTime;
+import dev.tokenrefresh.core.support.GaugeReadings;
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
 import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import java.util.Map;
@@ -57,36 +58,6 @@ class ReadinessTest {
   }
 
   private static CoordinatorGauges gauges(BreakerState state) {
-    return new CoordinatorGauges() {
-      @Override
-      public int inFlightCalls() {
-        return 2;
-      }
-
-      @Override
-      public int queuedFlights() {
-        return 3;
-      }
-
-      @Override
-      public int activeFlights() {
-        return 4;
-      }
-
-      @Override
-      public BreakerState breakerState() {
-        return state;
-      }
-
-      @Override
-      public int trackedSessions() {
-        return 7;
-      }
-
-      @Override
-      public int graceEntries() {
-        return 0;
-      }
-    };
+    return new GaugeReadings(() -> 2, 3, 4, state, 7, 0, true);
   }
 }

@@ -2,11 +2,11 @@ package dev.tokenrefresh.internal.core.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenrefresh.core.support.StandIn;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,33 +96,29 @@ class HeapGaugeTest {
 
   private static MemoryMXBean heap(long used) {
     MemoryUsage usage = new MemoryUsage(0, used, MAX, MAX);
-    return (MemoryMXBean)
-        Proxy.newProxyInstance(
-            HeapGaugeTest.class.getClassLoader(),
-            new Class<?>[] {MemoryMXBean.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getHeapMemoryUsage" -> usage;
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+    return StandIn.of(
+        MemoryMXBean.class,
+        (proxy, method, args) ->
+            switch (method.getName()) {
+              case "getHeapMemoryUsage" -> usage;
+              default -> throw new UnsupportedOperationException(method.getName());
+            });
   }
 
   /** A pool; {@code afterGc < 0}: one that reports no collection usage (not collected). */
   private static MemoryPoolMXBean pool(String name, MemoryType type, long used, long afterGc) {
     MemoryUsage now = new MemoryUsage(0, used, used, -1);
     MemoryUsage collected = afterGc < 0 ? null : new MemoryUsage(0, afterGc, afterGc, -1);
-    return (MemoryPoolMXBean)
-        Proxy.newProxyInstance(
-            HeapGaugeTest.class.getClassLoader(),
-            new Class<?>[] {MemoryPoolMXBean.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getName" -> name;
-                  case "getType" -> type;
-                  case "isValid" -> true;
-                  case "getUsage" -> now;
-                  case "getCollectionUsage" -> collected;
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+    return StandIn.of(
+        MemoryPoolMXBean.class,
+        (proxy, method, args) ->
+            switch (method.getName()) {
+              case "getName" -> name;
+              case "getType" -> type;
+              case "isValid" -> true;
+              case "getUsage" -> now;
+              case "getCollectionUsage" -> collected;
+              default -> throw new UnsupportedOperationException(method.getName());
+            });
   }
 }

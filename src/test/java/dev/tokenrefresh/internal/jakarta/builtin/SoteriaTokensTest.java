@@ -3,10 +3,10 @@ package dev.tokenrefresh.internal.jakarta.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenrefresh.core.support.StandIn;
 import dev.tokenrefresh.core.token.TokenSet;
 import jakarta.enterprise.inject.Instance;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -160,12 +160,7 @@ class SoteriaTokensTest {
 
   @Test
   void aContextThatIsNotSoteriasIsRefused_namingTheClassItNeeds() {
-    OpenIdContext foreign =
-        (OpenIdContext)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {OpenIdContext.class},
-                (p, m, a) -> null);
+    OpenIdContext foreign = StandIn.of(OpenIdContext.class, (proxy, method, args) -> null);
 
     assertThatThrownBy(() -> new SoteriaTokens(foreign, beans(new OpenIdConfiguration())))
         .isInstanceOf(IllegalStateException.class)
@@ -175,15 +170,13 @@ class SoteriaTokensTest {
   /** CDI's {@code Instance} answering {@code select(type).get()} with {@code configuration}. */
   @SuppressWarnings("unchecked")
   private static Instance<Object> beans(Object configuration) {
-    return (Instance<Object>)
-        Proxy.newProxyInstance(
-            SoteriaTokensTest.class.getClassLoader(),
-            new Class<?>[] {Instance.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "select" -> proxy;
-                  case "get" -> configuration;
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+    return StandIn.of(
+        Instance.class,
+        (proxy, method, args) ->
+            switch (method.getName()) {
+              case "select" -> proxy;
+              case "get" -> configuration;
+              default -> throw new UnsupportedOperationException(method.getName());
+            });
   }
 }

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TakeoverSettingsTest {
 
@@ -27,18 +29,17 @@ class TakeoverSettingsTest {
     assertThat(TakeoverSettings.of(source)).isEqualTo(new TakeoverSettings(true, 5));
   }
 
-  @Test
-  void of_zeroBound_namesTheKey() {
-    values.put("token-refresh.builtin-oidc.max-blocked", "0");
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "token-refresh.builtin-oidc.max-blocked | 0   | must be >= 1, was 0",
+        "token-refresh.builtin-oidc.takeover    | yes | must be true or false, was 'yes'"
+      })
+  void of_aBadValue_isRefusedNamingTheKeyAndValue(String key, String value, String problem) {
+    values.put(key, value);
     assertThatThrownBy(() -> TakeoverSettings.of(source))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("token-refresh.builtin-oidc.max-blocked must be >= 1, was 0");
-  }
-
-  @Test
-  void of_notABoolean_namesTheKeyAndValue() {
-    values.put("token-refresh.builtin-oidc.takeover", "yes");
-    assertThatThrownBy(() -> TakeoverSettings.of(source))
-        .hasMessage("token-refresh.builtin-oidc.takeover must be true or false, was 'yes'");
+        .hasMessage(key + " " + problem);
   }
 }

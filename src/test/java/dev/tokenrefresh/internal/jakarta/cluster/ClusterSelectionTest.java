@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The cluster mode and its keys, outside a server (no JNDI, so no Payara instance). */
 class ClusterSelectionTest {
@@ -49,9 +51,10 @@ class ClusterSelectionTest {
     assertThat(select().getClass()).isEqualTo(FlightGate.local().getClass());
   }
 
-  @Test
-  void hazelcast_withoutTheKey_failsNamingTheKey() {
-    values.put("token-refresh.cluster", "hazelcast");
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"hazelcast", "infinispan"})
+  void aGridMode_withoutTheKey_failsNamingTheKey(String mode) {
+    values.put("token-refresh.cluster", mode);
     assertThatThrownBy(this::select).hasMessageContaining("token-refresh.cluster.key");
   }
 
@@ -76,12 +79,6 @@ class ClusterSelectionTest {
   void anUnknownMode_failsNamingTheChoices() {
     values.put("token-refresh.cluster", "redis");
     assertThatThrownBy(this::select).hasMessageContaining("auto, local, hazelcast or infinispan");
-  }
-
-  @Test
-  void infinispan_withoutTheKey_failsNamingTheKey() {
-    values.put("token-refresh.cluster", "infinispan");
-    assertThatThrownBy(this::select).hasMessageContaining("token-refresh.cluster.key");
   }
 
   @Test

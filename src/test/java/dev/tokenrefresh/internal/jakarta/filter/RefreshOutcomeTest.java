@@ -9,6 +9,8 @@ import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The README's HTTP outcomes table, one assertion per row. */
 class RefreshOutcomeTest {
@@ -19,41 +21,25 @@ class RefreshOutcomeTest {
         .isEqualTo(new RefreshOutcome(401, "session_expired", null, true));
   }
 
-  @Test
-  void cooldown_is429WithTheTimeLeftRoundedUp() {
+  @ParameterizedTest(name = "{0} retryable after {1} ms: {2} {3}, Retry-After {4}")
+  @CsvSource({
+    // A session's own loop: 429, with the time left rounded up.
+    "COOLDOWN, 2100, 429, cooldown, 3",
+    // Breaker, limit, heap: 503 with at least a second's Retry-After.
+    "CIRCUIT_OPEN, 0, 503, circuit_open, 1",
+    "SATURATED, 0, 503, saturated, 1",
+    "MEMORY_PRESSURE, 0, 503, memory_pressure, 1",
+    // The grid's retry-after.
+    "CLUSTER_UNAVAILABLE, 5000, 503, cluster_unavailable, 5",
+    // The time until the next discovery attempt.
+    "IDP_NOT_READY, 3500, 503, idp_not_ready, 4"
+  })
+  void aRejection_isItsStatusAndTag_withRetryAfterRoundedUp_andKeepsTheSession(
+      RejectionReason reason, long retryAfterMillis, int status, String error, long retryAfter) {
     assertThat(
             RefreshOutcome.of(
-                new RefreshRejectedException(RejectionReason.COOLDOWN, Duration.ofMillis(2100))))
-        .isEqualTo(new RefreshOutcome(429, "cooldown", 3L, false));
-  }
-
-  @Test
-  void otherRejections_are503WithRetryAfterAndKeepTheSession() {
-    for (RejectionReason r :
-        new RejectionReason[] {
-          RejectionReason.CIRCUIT_OPEN, RejectionReason.SATURATED, RejectionReason.MEMORY_PRESSURE
-        }) {
-      assertThat(RefreshOutcome.of(new RefreshRejectedException(r, Duration.ZERO)))
-          .isEqualTo(new RefreshOutcome(503, r.tag(), 1L, false));
-    }
-  }
-
-  @Test
-  void clusterUnavailable_is503WithTheGridsRetryAfterAndKeepsTheSession() {
-    assertThat(
-            RefreshOutcome.of(
-                new RefreshRejectedException(
-                    RejectionReason.CLUSTER_UNAVAILABLE, Duration.ofSeconds(5))))
-        .isEqualTo(new RefreshOutcome(503, "cluster_unavailable", 5L, false));
-  }
-
-  @Test
-  void providerNotReachedYet_is503IdpNotReadyWithTheTimeUntilTheNextDiscoveryAttempt() {
-    assertThat(
-            RefreshOutcome.of(
-                new RefreshRejectedException(
-                    RejectionReason.IDP_NOT_READY, Duration.ofMillis(3500))))
-        .isEqualTo(new RefreshOutcome(503, "idp_not_ready", 4L, false));
+                new RefreshRejectedException(reason, Duration.ofMillis(retryAfterMillis))))
+        .isEqualTo(new RefreshOutcome(status, error, retryAfter, false));
   }
 
   @Test

@@ -3,13 +3,13 @@ package dev.tokenrefresh.internal.jakarta.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenrefresh.core.support.StandIn;
 import dev.tokenrefresh.internal.oidc.login.LoginFailure;
 import dev.tokenrefresh.internal.oidc.login.LoginSettings;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,25 +45,23 @@ class LoginRequestsTest {
       String method, String uri, Map<String, String> headers, byte[] body, long length) {
     Map<String, String> h = new HashMap<>();
     headers.forEach((k, v) -> h.put(k.toLowerCase(), v));
-    return (HttpServletRequest)
-        Proxy.newProxyInstance(
-            LoginRequestsTest.class.getClassLoader(),
-            new Class<?>[] {HttpServletRequest.class},
-            (proxy, m, args) ->
-                switch (m.getName()) {
-                  case "getHeader" -> h.get(((String) args[0]).toLowerCase());
-                  case "getMethod" -> method;
-                  case "getScheme" -> "http";
-                  case "getServerName" -> "app.internal";
-                  case "getServerPort" -> 8080;
-                  case "getContextPath" -> "/ctx";
-                  case "getRequestURI" -> "/ctx" + uri;
-                  case "getQueryString" -> null;
-                  case "getContentType" -> h.get("content-type");
-                  case "getContentLengthLong" -> length;
-                  case "getInputStream" -> stream(body);
-                  default -> throw new UnsupportedOperationException(m.getName());
-                });
+    return StandIn.of(
+        HttpServletRequest.class,
+        (proxy, m, args) ->
+            switch (m.getName()) {
+              case "getHeader" -> h.get(((String) args[0]).toLowerCase());
+              case "getMethod" -> method;
+              case "getScheme" -> "http";
+              case "getServerName" -> "app.internal";
+              case "getServerPort" -> 8080;
+              case "getContextPath" -> "/ctx";
+              case "getRequestURI" -> "/ctx" + uri;
+              case "getQueryString" -> null;
+              case "getContentType" -> h.get("content-type");
+              case "getContentLengthLong" -> length;
+              case "getInputStream" -> stream(body);
+              default -> throw new UnsupportedOperationException(m.getName());
+            });
   }
 
   private static HttpServletRequest get(Map<String, String> headers) {

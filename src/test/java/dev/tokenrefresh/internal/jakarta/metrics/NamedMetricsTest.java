@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.RejectionReason;
+import dev.tokenrefresh.core.support.GaugeReadings;
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
-import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import dev.tokenrefresh.internal.core.metrics.LoginOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -155,43 +155,7 @@ class NamedMetricsTest {
   @Test
   void bindGauges_registersEveryGaugeReadingTheLiveValues() {
     NamedMetrics metrics = new NamedMetrics(sink);
-    metrics.bindGauges(
-        new CoordinatorGauges() {
-          @Override
-          public int inFlightCalls() {
-            return 1;
-          }
-
-          @Override
-          public int queuedFlights() {
-            return 2;
-          }
-
-          @Override
-          public int activeFlights() {
-            return 3;
-          }
-
-          @Override
-          public BreakerState breakerState() {
-            return BreakerState.HALF_OPEN;
-          }
-
-          @Override
-          public int trackedSessions() {
-            return 4;
-          }
-
-          @Override
-          public int graceEntries() {
-            return 5;
-          }
-
-          @Override
-          public boolean idpReady() {
-            return false;
-          }
-        });
+    metrics.bindGauges(new GaugeReadings(() -> 1, 2, 3, BreakerState.HALF_OPEN, 4, 5, false));
     Map<String, Integer> read = new TreeMap<>();
     gauges.forEach((name, source) -> read.put(name, source.getAsInt()));
     assertThat(read)

@@ -3,6 +3,7 @@ package dev.tokenrefresh.internal.jakarta.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.error.FaultKind;
+import dev.tokenrefresh.core.support.GaugeReadings;
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
 import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
@@ -109,36 +110,6 @@ class OpenTelemetryMetricsTest {
   }
 
   private static CoordinatorGauges gauges(int[] inFlight) {
-    return new CoordinatorGauges() {
-      @Override
-      public int inFlightCalls() {
-        return inFlight[0];
-      }
-
-      @Override
-      public int queuedFlights() {
-        return 0;
-      }
-
-      @Override
-      public int activeFlights() {
-        return 0;
-      }
-
-      @Override
-      public BreakerState breakerState() {
-        return BreakerState.CLOSED;
-      }
-
-      @Override
-      public int trackedSessions() {
-        return 0;
-      }
-
-      @Override
-      public int graceEntries() {
-        return 0;
-      }
-    };
+    return new GaugeReadings(() -> inFlight[0], 0, 0, BreakerState.CLOSED, 0, 0, true);
   }
 }
