@@ -9,7 +9,7 @@ import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ReadinessTest {
+class ReadinessReportTest {
 
   private final FakeTime time = new FakeTime();
   private final LastSuccess never = new LastSuccess(time);
