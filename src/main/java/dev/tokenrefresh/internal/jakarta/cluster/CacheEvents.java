@@ -49,6 +49,11 @@ public final class CacheEvents {
     return events;
   }
 
+  /** The cache this listens to, through which the grid's maps read and write. */
+  Cache<String, String> cache() {
+    return cache;
+  }
+
   /** Calls {@code onChange} with each new value of {@code key}, empty when it is gone. */
   Registration listen(String key, Consumer<Optional<String>> onChange) {
     // A wrapper of its own, so the same consumer registered twice is two registrations.

@@ -4,8 +4,7 @@ import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
-import dev.tokenrefresh.internal.core.cluster.ClusterGrid;
-import dev.tokenrefresh.internal.core.cluster.GridMap;
+import dev.tokenrefresh.internal.core.cluster.GridAdapter;
 import dev.tokenrefresh.internal.core.cluster.ListenerHandles;
 import dev.tokenrefresh.internal.core.cluster.Registration;
 import java.util.UUID;
@@ -19,7 +18,7 @@ import java.util.function.Consumer;
  * setTtl}, key-scoped entry listeners, a membership listener); no lock, no CP subsystem.
  * Thread-safe.
  */
-public final class HazelcastGrid implements ClusterGrid {
+public final class HazelcastGrid extends GridAdapter<HazelcastMap> {
 
   /** The map of refresh flights. */
   public static final String FLIGHTS = "token-refresh-flights";
@@ -28,27 +27,15 @@ public final class HazelcastGrid implements ClusterGrid {
   public static final String SESSIONS = "token-refresh-sessions";
 
   private final HazelcastInstance hazelcast;
-  private final HazelcastMap flights;
-  private final HazelcastMap sessions;
   private final ListenerHandles<UUID> membershipListeners;
 
   /** The grid on {@code hazelcast}, which stays the caller's (this never shuts it down). */
   public HazelcastGrid(HazelcastInstance hazelcast) {
+    super(
+        new HazelcastMap(hazelcast.getMap(FLIGHTS)), new HazelcastMap(hazelcast.getMap(SESSIONS)));
     this.hazelcast = hazelcast;
-    this.flights = new HazelcastMap(hazelcast.getMap(FLIGHTS));
-    this.sessions = new HazelcastMap(hazelcast.getMap(SESSIONS));
     this.membershipListeners =
         new ListenerHandles<>(id -> hazelcast.getCluster().removeMembershipListener(id));
-  }
-
-  @Override
-  public GridMap flights() {
-    return flights;
-  }
-
-  @Override
-  public GridMap sessions() {
-    return sessions;
   }
 
   @Override
@@ -87,7 +74,7 @@ public final class HazelcastGrid implements ClusterGrid {
   @Override
   public void close() {
     membershipListeners.removeAll();
-    flights.close();
-    sessions.close();
+    flights().close();
+    sessions().close();
   }
 }

@@ -1,7 +1,6 @@
 package dev.tokenrefresh.internal.jakarta.cluster;
 
-import dev.tokenrefresh.internal.core.cluster.ClusterGrid;
-import dev.tokenrefresh.internal.core.cluster.GridMap;
+import dev.tokenrefresh.internal.core.cluster.GridAdapter;
 import dev.tokenrefresh.internal.core.cluster.ListenerHandles;
 import dev.tokenrefresh.internal.core.cluster.Registration;
 import java.util.HashSet;
@@ -22,7 +21,7 @@ import org.infinispan.remoting.transport.Address;
  * shut down) is told by a view-change listener, as soon as JGroups' failure detection suspects it,
  * not when its lease runs out. Thread-safe.
  */
-public final class InfinispanGrid implements ClusterGrid {
+public final class InfinispanGrid extends GridAdapter<InfinispanMap> {
 
   /** The key prefix of refresh flights. */
   static final String FLIGHTS = "flight/";
@@ -30,10 +29,7 @@ public final class InfinispanGrid implements ClusterGrid {
   /** The key prefix of sessions' current tokens. */
   static final String SESSIONS = "session/";
 
-  private final Cache<String, String> cache;
   private final CacheEvents events;
-  private final InfinispanMap flights;
-  private final InfinispanMap sessions;
   private final ListenerHandles<ViewWatcher> viewWatchers =
       new ListenerHandles<>(w -> manager().removeListener(w));
 
@@ -45,20 +41,12 @@ public final class InfinispanGrid implements ClusterGrid {
    * other node); the strings need no conversion, and ProtoStream marshals them as they are.
    */
   public InfinispanGrid(Cache<String, String> cache) {
-    this.cache = cache.getAdvancedCache().withStorageMediaType();
-    this.events = CacheEvents.register(this.cache);
-    this.flights = new InfinispanMap(this.cache, FLIGHTS, events);
-    this.sessions = new InfinispanMap(this.cache, SESSIONS, events);
+    this(CacheEvents.register(cache.getAdvancedCache().withStorageMediaType()));
   }
 
-  @Override
-  public GridMap flights() {
-    return flights;
-  }
-
-  @Override
-  public GridMap sessions() {
-    return sessions;
+  private InfinispanGrid(CacheEvents events) {
+    super(new InfinispanMap(events, FLIGHTS), new InfinispanMap(events, SESSIONS));
+    this.events = events;
   }
 
   @Override
@@ -100,7 +88,7 @@ public final class InfinispanGrid implements ClusterGrid {
   }
 
   private EmbeddedCacheManager manager() {
-    return cache.getCacheManager();
+    return events.cache().getCacheManager();
   }
 
   /** Tells the members that left with each new view; runs on Infinispan's notification threads. */

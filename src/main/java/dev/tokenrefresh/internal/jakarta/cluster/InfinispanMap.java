@@ -26,8 +26,9 @@ final class InfinispanMap implements GridMap {
   private final String prefix;
   private final CacheEvents events;
 
-  InfinispanMap(Cache<String, String> cache, String prefix, CacheEvents events) {
-    this.cache = cache;
+  /** The map of the keys under {@code prefix} in the cache {@code events} listens to. */
+  InfinispanMap(CacheEvents events, String prefix) {
+    this.cache = events.cache();
     this.prefix = prefix;
     this.events = events;
   }
