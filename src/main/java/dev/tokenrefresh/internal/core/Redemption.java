@@ -12,9 +12,16 @@ import java.util.concurrent.CompletableFuture;
  * ({@link TokenSet#toString()} redacts them, a {@link SessionKey} shows a fingerprint).
  *
  * @param session the session presenting the refresh token
- * @param key the fingerprint of {@code current}'s refresh token
  * @param current the tokens holding the refresh token
  * @param flight the flight that every caller joined, completed with the outcome
  */
-public record Redemption(
-    SessionKey session, Fingerprint key, TokenSet current, CompletableFuture<TokenSet> flight) {}
+public record Redemption(SessionKey session, TokenSet current, CompletableFuture<TokenSet> flight) {
+
+  /**
+   * The fingerprint of {@code current}'s refresh token: the flight's key in the coordinator, in
+   * rotation grace and in the cluster's ledger. Derived, so it cannot disagree with the token.
+   */
+  public Fingerprint key() {
+    return current.refreshTokenFingerprint();
+  }
+}

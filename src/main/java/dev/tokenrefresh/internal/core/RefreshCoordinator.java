@@ -119,7 +119,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     }
     SingleFlight.Join<TokenSet> join = flights.join(key);
     if (join.leader()) {
-      lead(new Redemption(session, key, current, join.flight()));
+      lead(new Redemption(session, current, join.flight()));
     } else {
       ports.metrics().flightJoined();
     }

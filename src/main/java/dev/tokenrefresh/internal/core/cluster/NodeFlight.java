@@ -135,9 +135,7 @@ final class NodeFlight {
     LeaderLease held = new LeaderLease(cluster, lease, asked.session(), redeem);
     held.startRenewing();
     asked.flight().whenComplete((tokens, failure) -> cluster.run(held::flightEnded, null));
-    local.lead(
-        new Redemption(asked.session(), lease.flight(), redeem, asked.flight()),
-        held.guard(endpoint));
+    local.lead(new Redemption(asked.session(), redeem, asked.flight()), held.guard(endpoint));
   }
 
   private void follow(FlightLedger.Lease lease, int hops) {
