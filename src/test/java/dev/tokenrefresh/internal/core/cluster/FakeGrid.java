@@ -109,47 +109,57 @@ final class FakeGrid {
     return ttl.toNanos();
   }
 
-  /** Counts a call by {@code member}, then fails or hangs it as the test set. */
-  private void enter(String member) {
-    calls.incrementAndGet();
-    if (!members.contains(member)) {
-      throw new IllegalStateException("this member is dead");
-    }
-    if (failing) {
-      throw new IllegalStateException("grid failing");
-    }
-    awaitIfSet(hang);
-  }
-
-  private void awaitListen() {
-    CountDownLatch entered = listenEntered;
-    CountDownLatch h = hangListen;
-    if (entered != null) {
-      entered.countDown();
-    }
-    awaitIfSet(h);
-  }
-
-  /** Blocks on {@code latch} when a test set one (a hung grid), as an interruptible call. */
-  private static void awaitIfSet(CountDownLatch latch) {
-    if (latch != null) {
-      try {
-        latch.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted");
-      }
-    }
-  }
-
   /** One node's view of the grid. */
-  final class Node extends GridAdapter<View> {
+  final class Node implements ClusterGrid {
     final String member;
     final List<Consumer<String>> lost = new CopyOnWriteArrayList<>();
+    private final GridMap flights = new View("flights/");
+    private final GridMap sessions = new View("sessions/");
 
     Node(String member) {
-      super(new View(member, "flights/"), new View(member, "sessions/"));
       this.member = member;
+    }
+
+    void enter() {
+      calls.incrementAndGet();
+      if (!members.contains(member)) {
+        throw new IllegalStateException("this member is dead");
+      }
+      if (failing) {
+        throw new IllegalStateException("grid failing");
+      }
+      awaitIfSet(hang);
+    }
+
+    private void awaitListen() {
+      CountDownLatch entered = listenEntered;
+      CountDownLatch h = hangListen;
+      if (entered != null) {
+        entered.countDown();
+      }
+      awaitIfSet(h);
+    }
+
+    /** Blocks on {@code latch} when a test set one (a hung grid), as an interruptible call. */
+    private static void awaitIfSet(CountDownLatch latch) {
+      if (latch != null) {
+        try {
+          latch.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted");
+        }
+      }
+    }
+
+    @Override
+    public GridMap flights() {
+      return flights;
+    }
+
+    @Override
+    public GridMap sessions() {
+      return sessions;
     }
 
     @Override
@@ -159,7 +169,7 @@ final class FakeGrid {
 
     @Override
     public boolean isMember(String m) {
-      enter(member);
+      enter();
       return members.contains(m);
     }
 
@@ -173,98 +183,95 @@ final class FakeGrid {
     public void close() {
       lost.clear();
     }
-  }
 
-  /** One node's map of the keys under a prefix. */
-  final class View implements GridMap {
-    private final String member;
-    private final String prefix;
+    private final class View implements GridMap {
+      private final String prefix;
 
-    View(String member, String prefix) {
-      this.member = member;
-      this.prefix = prefix;
-    }
+      View(String prefix) {
+        this.prefix = prefix;
+      }
 
-    @Override
-    public Optional<byte[]> putIfAbsent(String key, byte[] value, Duration ttl) {
-      enter(member);
-      Optional<byte[]> existing;
-      synchronized (FakeGrid.this) {
-        existing = live(prefix + key);
+      @Override
+      public Optional<byte[]> putIfAbsent(String key, byte[] value, Duration ttl) {
+        enter();
+        Optional<byte[]> existing;
+        synchronized (FakeGrid.this) {
+          existing = live(prefix + key);
+          if (existing.isEmpty()) {
+            entries.put(prefix + key, new Entry(value.clone(), ticker.read() + nanos(ttl)));
+          }
+        }
         if (existing.isEmpty()) {
+          fire(prefix + key, Optional.of(value));
+        }
+        return existing;
+      }
+
+      @Override
+      public Optional<byte[]> get(String key) {
+        enter();
+        return live(prefix + key);
+      }
+
+      @Override
+      public void set(String key, byte[] value, Duration ttl) {
+        enter();
+        synchronized (FakeGrid.this) {
           entries.put(prefix + key, new Entry(value.clone(), ticker.read() + nanos(ttl)));
         }
-      }
-      if (existing.isEmpty()) {
         fire(prefix + key, Optional.of(value));
       }
-      return existing;
-    }
 
-    @Override
-    public Optional<byte[]> get(String key) {
-      enter(member);
-      return live(prefix + key);
-    }
-
-    @Override
-    public void set(String key, byte[] value, Duration ttl) {
-      enter(member);
-      synchronized (FakeGrid.this) {
-        entries.put(prefix + key, new Entry(value.clone(), ticker.read() + nanos(ttl)));
-      }
-      fire(prefix + key, Optional.of(value));
-    }
-
-    @Override
-    public boolean remove(String key, byte[] expected) {
-      enter(member);
-      boolean removed;
-      synchronized (FakeGrid.this) {
-        Optional<byte[]> now = live(prefix + key);
-        removed = now.isPresent() && Arrays.equals(now.get(), expected);
+      @Override
+      public boolean remove(String key, byte[] expected) {
+        enter();
+        boolean removed;
+        synchronized (FakeGrid.this) {
+          Optional<byte[]> now = live(prefix + key);
+          removed = now.isPresent() && Arrays.equals(now.get(), expected);
+          if (removed) {
+            entries.remove(prefix + key);
+          }
+        }
         if (removed) {
-          entries.remove(prefix + key);
+          fire(prefix + key, Optional.empty());
+        }
+        return removed;
+      }
+
+      @Override
+      public boolean extend(String key, byte[] expected, Duration ttl) {
+        enter();
+        if (failSetTtl) {
+          throw new IllegalStateException("extend failing");
+        }
+        if (ignoreSetTtl) {
+          Optional<byte[]> now = live(prefix + key);
+          return now.isPresent() && Arrays.equals(now.get(), expected);
+        }
+        synchronized (FakeGrid.this) {
+          Optional<byte[]> now = live(prefix + key);
+          if (now.isEmpty() || !Arrays.equals(now.get(), expected)) {
+            return false;
+          }
+          entries.put(prefix + key, new Entry(now.get(), ticker.read() + nanos(ttl)));
+          return true;
         }
       }
-      if (removed) {
-        fire(prefix + key, Optional.empty());
-      }
-      return removed;
-    }
 
-    @Override
-    public boolean extend(String key, byte[] expected, Duration ttl) {
-      enter(member);
-      if (failSetTtl) {
-        throw new IllegalStateException("extend failing");
+      @Override
+      public Registration listen(String key, Consumer<Optional<byte[]>> onChange) {
+        enter();
+        awaitListen();
+        Consumer<Optional<byte[]>> mine =
+            v -> {
+              if (members.contains(member)) {
+                onChange.accept(v);
+              }
+            };
+        listeners.computeIfAbsent(prefix + key, k -> new CopyOnWriteArrayList<>()).add(mine);
+        return () -> listeners.getOrDefault(prefix + key, new ArrayList<>()).remove(mine);
       }
-      if (ignoreSetTtl) {
-        Optional<byte[]> now = live(prefix + key);
-        return now.isPresent() && Arrays.equals(now.get(), expected);
-      }
-      synchronized (FakeGrid.this) {
-        Optional<byte[]> now = live(prefix + key);
-        if (now.isEmpty() || !Arrays.equals(now.get(), expected)) {
-          return false;
-        }
-        entries.put(prefix + key, new Entry(now.get(), ticker.read() + nanos(ttl)));
-        return true;
-      }
-    }
-
-    @Override
-    public Registration listen(String key, Consumer<Optional<byte[]>> onChange) {
-      enter(member);
-      awaitListen();
-      Consumer<Optional<byte[]>> mine =
-          v -> {
-            if (members.contains(member)) {
-              onChange.accept(v);
-            }
-          };
-      listeners.computeIfAbsent(prefix + key, k -> new CopyOnWriteArrayList<>()).add(mine);
-      return () -> listeners.getOrDefault(prefix + key, new ArrayList<>()).remove(mine);
     }
   }
 }
