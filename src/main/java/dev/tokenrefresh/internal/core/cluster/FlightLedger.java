@@ -22,17 +22,14 @@ public final class FlightLedger {
 
   private final ClusterGrid grid;
   private final SealedCodec codec;
-  private final Duration lease;
 
   /**
    * @param grid the shared maps and membership
    * @param codec seals and opens values
-   * @param lease the time-to-live of a fresh lease
    */
-  public FlightLedger(ClusterGrid grid, SealedCodec codec, Duration lease) {
+  public FlightLedger(ClusterGrid grid, SealedCodec codec) {
     this.grid = grid;
     this.codec = codec;
-    this.lease = lease;
   }
 
   /**
@@ -97,8 +94,12 @@ public final class FlightLedger {
     return grid.localMember();
   }
 
-  /** Claims {@code flight} for {@code session}: one node in the cluster leads it. */
-  public Claim claim(Fingerprint flight, SessionKey session) {
+  /**
+   * Claims {@code flight} for {@code session}: one node in the cluster leads it.
+   *
+   * @param lease the time-to-live of the lease if this node wins the claim
+   */
+  public Claim claim(Fingerprint flight, SessionKey session, Duration lease) {
     FlightRecord.Leased mine =
         new FlightRecord.Leased(grid.localMember(), LEASE_IDS.nextLong(), session.fingerprint());
     byte[] sealed = codec.seal(RecordFormat.write(mine), flightKey(flight));

@@ -102,7 +102,7 @@ final class NodeFlight {
   private void claim(TokenSet tokens, boolean takeover, int hops) {
     redeem = tokens;
     Fingerprint key = tokens.refreshTokenFingerprint();
-    FlightLedger.Claim claim = cluster.ledger.claim(key, asked.session());
+    FlightLedger.Claim claim = cluster.ledger.claim(key, asked.session(), cluster.settings.lease());
     firstAnswer.cancel();
     cluster.gridAnswered();
     if (asked.flight().isDone()) {

@@ -152,7 +152,7 @@ public final class ClusterSelection {
       RefreshSettings core,
       CoordinatorPorts ports,
       Predicate<TokenSet> usable) {
-    FlightLedger ledger = new FlightLedger(grid, new SealedCodec(keys), cluster.lease());
+    FlightLedger ledger = new FlightLedger(grid, new SealedCodec(keys));
     LOG.info(
         () ->
             "token-refresh-filter: refreshes are single cluster-wide ("

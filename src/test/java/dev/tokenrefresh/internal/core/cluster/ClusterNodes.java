@@ -52,8 +52,7 @@ final class ClusterNodes implements AutoCloseable {
       CountingMetrics metrics = new CountingMetrics();
       CoordinatorPorts ports = ports(endpoint.apply(i), metrics);
       FlightLedger ledger =
-          new FlightLedger(
-              grid.node(id), new SealedCodec(ClusterKeys.of(key, null)), CLUSTER.lease());
+          new FlightLedger(grid.node(id), new SealedCodec(ClusterKeys.of(key, null)));
       ClusterFlights flights =
           new ClusterFlights(
               ledger, CLUSTER, SETTINGS, ports, gridExecutor, t -> usable.test(t), () -> {});

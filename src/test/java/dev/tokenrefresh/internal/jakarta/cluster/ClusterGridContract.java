@@ -109,7 +109,7 @@ abstract class ClusterGridContract<M> {
         Callable<FlightLedger.Claim> claim =
             () -> {
               go.await();
-              return l.claim(flight, session);
+              return l.claim(flight, session, CLUSTER.lease());
             };
         results.add(pool.submit(claim));
       }
@@ -168,8 +168,7 @@ abstract class ClusterGridContract<M> {
 
   /** A ledger over the adapter on {@code member}, sealing with this class's key. */
   final FlightLedger ledger(M member) {
-    return new FlightLedger(
-        grid(member), new SealedCodec(ClusterKeys.of(key, null)), CLUSTER.lease());
+    return new FlightLedger(grid(member), new SealedCodec(ClusterKeys.of(key, null)));
   }
 
   /** A clustered coordinator on {@code member}, calling {@code endpoint}. */
