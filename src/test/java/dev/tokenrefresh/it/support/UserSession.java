@@ -17,18 +17,12 @@ import java.util.Properties;
  * with. Requests are API calls ({@code Accept: application/json}) unless they are navigations. On a
  * cluster, {@link #on} sends the same session's requests to another node, with the same cookies.
  * Thread-safe: a burst sends many requests of one session at once.
+ *
+ * @param app the application (on one node) this view of the session talks to
+ * @param cookies the session's cookies, shared by every view of it on other nodes
+ * @param login the tokens this session logged in with
  */
-public final class UserSession {
-
-  private final TestApp app;
-  private final CookieJar cookies;
-  private final TokenGrant login;
-
-  UserSession(TestApp app, CookieJar cookies, TokenGrant login) {
-    this.app = app;
-    this.cookies = cookies;
-    this.login = login;
-  }
+public record UserSession(TestApp app, CookieJar cookies, TokenGrant login) {
 
   /**
    * This session as {@code node} (the same application on another node of a cluster) sees it: the
@@ -44,16 +38,6 @@ public final class UserSession {
    */
   public UserSession tabWithCurrentCookies() {
     return new UserSession(app, cookies.copy(), login);
-  }
-
-  /** The application (on one node) this view of the session talks to. */
-  public TestApp app() {
-    return app;
-  }
-
-  /** The tokens this session logged in with. */
-  public TokenGrant login() {
-    return login;
   }
 
   /** An API call. */

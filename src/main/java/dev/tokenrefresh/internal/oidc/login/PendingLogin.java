@@ -33,11 +33,11 @@ public record PendingLogin(
 
   private static final long serialVersionUID = 1L;
 
-  /** Requires every part; {@code returnTo} must be a path of this application. */
+  /**
+   * Requires what the caller of {@link #start} passes ({@code state}, {@code nonce} and {@code
+   * codeVerifier} are made by it); {@code returnTo} must be a path of this application.
+   */
   public PendingLogin {
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(nonce, "nonce");
-    Objects.requireNonNull(codeVerifier, "codeVerifier");
     Objects.requireNonNull(redirectUri, "redirectUri");
     Objects.requireNonNull(startedAt, "startedAt");
     if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//")) {

@@ -31,12 +31,11 @@ public record ExampleSettings(
     Duration connectTimeout,
     Duration readTimeout) {
 
-  /** Validates; each message names the key. */
+  /**
+   * Requires the issuer, the one key without a default ({@link ExampleConfig} gives every other
+   * part its default, and {@link ClientCredentials} validates itself).
+   */
   public ExampleSettings {
     Objects.requireNonNull(issuer, "token-refresh.oidc.issuer must be set");
-    Objects.requireNonNull(client, "client");
-    Objects.requireNonNull(idTokenAlg, "idTokenAlg");
-    Objects.requireNonNull(connectTimeout, "connectTimeout");
-    Objects.requireNonNull(readTimeout, "readTimeout");
   }
 }
