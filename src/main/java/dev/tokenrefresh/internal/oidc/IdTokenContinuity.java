@@ -1,7 +1,6 @@
 package dev.tokenrefresh.internal.oidc;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.Objects;
@@ -23,8 +22,8 @@ final class IdTokenContinuity {
    * current one, or either cannot be read (then there is nothing to compare).
    */
   static Optional<String> mismatch(String current, String refreshed) {
-    Optional<JWTClaimsSet> before = claims(current);
-    Optional<JWTClaimsSet> after = claims(refreshed);
+    Optional<JWTClaimsSet> before = UnverifiedJwt.claims(current);
+    Optional<JWTClaimsSet> after = UnverifiedJwt.claims(refreshed);
     if (before.isEmpty() || after.isEmpty()) {
       return Optional.empty();
     }
@@ -56,16 +55,5 @@ final class IdTokenContinuity {
       return d.getTime() / 1000;
     }
     return value instanceof Number n ? n.longValue() : Long.MIN_VALUE;
-  }
-
-  private static Optional<JWTClaimsSet> claims(String token) {
-    if (token == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.ofNullable(JWTParser.parse(token).getJWTClaimsSet());
-    } catch (java.text.ParseException e) {
-      return Optional.empty();
-    }
   }
 }

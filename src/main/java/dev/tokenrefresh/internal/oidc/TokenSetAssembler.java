@@ -1,7 +1,6 @@
 package dev.tokenrefresh.internal.oidc;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
@@ -125,13 +124,7 @@ record TokenSetAssembler(IdTokenVerifier idTokens, Duration defaultLifetime, int
   }
 
   private static Optional<Instant> jwtExpiry(String token) {
-    try {
-      JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet();
-      Date exp = claims == null ? null : claims.getExpirationTime();
-      return Optional.ofNullable(exp).map(Date::toInstant);
-    } catch (java.text.ParseException e) {
-      return Optional.empty();
-    }
+    return UnverifiedJwt.claims(token).map(JWTClaimsSet::getExpirationTime).map(Date::toInstant);
   }
 
   private String bounded(String what, String token) {

@@ -1,8 +1,7 @@
 package dev.tokenrefresh.internal.oidc.login;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
-import java.text.ParseException;
+import dev.tokenrefresh.internal.oidc.UnverifiedJwt;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -78,10 +77,6 @@ public final class CallerMapping {
   }
 
   private static Map<String, Object> accessTokenClaims(String accessToken) {
-    try {
-      return JWTParser.parse(accessToken).getJWTClaimsSet().getClaims();
-    } catch (ParseException | RuntimeException opaque) {
-      return Map.of();
-    }
+    return UnverifiedJwt.claims(accessToken).map(JWTClaimsSet::getClaims).orElse(Map.of());
   }
 }

@@ -1,11 +1,9 @@
 package dev.tokenrefresh.internal.oidc.login;
 
-import com.nimbusds.jwt.JWT;
-import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import dev.tokenrefresh.internal.oidc.UnverifiedJwt;
 import java.net.URI;
-import java.text.ParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,23 +60,12 @@ public final class LogoutRedirect {
     }
     return new LogoutRequest(
             endSession.get(),
-            hint(idToken),
+            UnverifiedJwt.parse(idToken).orElse(null),
             null,
             new ClientID(clientId),
             after.orElse(null),
             null,
             null)
         .toURI();
-  }
-
-  private static JWT hint(String idToken) {
-    if (idToken == null) {
-      return null;
-    }
-    try {
-      return JWTParser.parse(idToken);
-    } catch (ParseException e) {
-      return null;
-    }
   }
 }
