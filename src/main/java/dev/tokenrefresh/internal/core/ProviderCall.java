@@ -1,5 +1,9 @@
 package dev.tokenrefresh.internal.core;
 
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.GRACE_DROPPED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.IDP_CALL_STARTED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.RETRIED_NOT_SENT;
+
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
@@ -98,7 +102,7 @@ final class ProviderCall {
                   FaultKind.UNEXPECTED, "the executor refused the call", true, refused));
       return;
     }
-    guarded(ports.metrics()::idpCallStarted);
+    guarded(() -> ports.metrics().occurred(IDP_CALL_STARTED));
     try {
       Scheduler.Cancellable timer = ports.scheduler().schedule(this::onTimeout, timeout);
       asked.flight().whenComplete((tokens, failure) -> timer.cancel());
@@ -142,7 +146,7 @@ final class ProviderCall {
       if (!fault.requestNotSent() || outcome.get()) {
         throw fault;
       }
-      ports.metrics().retriedNotSent();
+      ports.metrics().occurred(RETRIED_NOT_SENT);
       return ports.tokenEndpoint().refresh(asked.current());
     }
   }
@@ -150,7 +154,7 @@ final class ProviderCall {
   private void succeed(TokenSet tokens) {
     // Remember the rotation before the flight completes and unregisters (see RefreshCoordinator).
     if (!grace.remember(asked.key(), asked.session(), tokens)) {
-      guarded(ports.metrics()::graceDropped);
+      guarded(() -> ports.metrics().occurred(GRACE_DROPPED));
     }
     if (outcome.compareAndSet(false, true)) {
       guarded(() -> breaker.onSuccess(permit));
@@ -164,7 +168,7 @@ final class ProviderCall {
       // Remembered before the flight completes and unregisters, like a rotation: a request of this
       // session that read the tokens before they were cleared gets this answer, not a second call.
       if (!grace.rememberRevoked(asked.key(), asked.session(), (GrantRevokedException) failure)) {
-        guarded(ports.metrics()::graceDropped);
+        guarded(() -> ports.metrics().occurred(GRACE_DROPPED));
       }
     }
     if (!outcome.compareAndSet(false, true)) {

@@ -1,5 +1,12 @@
 package dev.tokenrefresh.internal.core;
 
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.ATTEMPT_UNTRACKED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.COOLDOWN_STARTED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.FLIGHT_JOINED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.GRACE_REPLAYED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.MEMORY_PRESSURE_ENTERED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.REFRESH_REQUESTED;
+
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
@@ -82,8 +89,8 @@ public final class RefreshCoordinator implements CoordinatorGauges {
             settings.cooldown(),
             settings.maxTrackedSessions(),
             ports.ticker(),
-            metrics::cooldownStarted,
-            metrics::attemptUntracked);
+            () -> metrics.occurred(COOLDOWN_STARTED),
+            () -> metrics.occurred(ATTEMPT_UNTRACKED));
     this.breaker =
         new CircuitBreaker(
             settings.breakerFailureThreshold(),
@@ -99,7 +106,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
             settings.memorySampleInterval(),
             ports.heapGauge(),
             ports.ticker(),
-            metrics::memoryPressureEntered);
+            () -> metrics.occurred(MEMORY_PRESSURE_ENTERED));
     this.timeout = settings.timeout();
     metrics.bindGauges(this);
   }
@@ -111,7 +118,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
    *     a {@link dev.tokenrefresh.core.error.RefreshException}
    */
   public CompletionStage<TokenSet> refresh(SessionKey session, TokenSet current) {
-    ports.metrics().refreshRequested();
+    ports.metrics().occurred(REFRESH_REQUESTED);
     Fingerprint key = current.refreshTokenFingerprint();
     CompletableFuture<TokenSet> remembered = new CompletableFuture<>();
     if (answeredByGrace(session, key, remembered)) {
@@ -121,7 +128,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     if (join.leader()) {
       lead(new Redemption(session, current, join.flight()));
     } else {
-      ports.metrics().flightJoined();
+      ports.metrics().occurred(FLIGHT_JOINED);
     }
     return join.flight().copy();
   }
@@ -228,7 +235,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
       }
       answer.completeExceptionally(refusal.get());
     }
-    ports.metrics().graceReplayed();
+    ports.metrics().occurred(GRACE_REPLAYED);
     return true;
   }
 

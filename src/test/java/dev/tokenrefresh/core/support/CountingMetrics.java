@@ -5,6 +5,7 @@ import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
 import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import dev.tokenrefresh.internal.core.metrics.LoginOutcome;
+import dev.tokenrefresh.internal.core.metrics.RefreshEvent;
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
 import java.time.Duration;
 import java.util.Map;
@@ -33,28 +34,30 @@ public final class CountingMetrics implements RefreshMetrics {
   }
 
   @Override
-  public void refreshRequested() {
-    inc("requested");
+  public void occurred(RefreshEvent event) {
+    inc(name(event));
   }
 
-  @Override
-  public void flightJoined() {
-    inc("joined");
-  }
-
-  @Override
-  public void graceReplayed() {
-    inc("grace");
-  }
-
-  @Override
-  public void graceDropped() {
-    inc("grace.dropped");
-  }
-
-  @Override
-  public void idpCallStarted() {
-    inc("calls");
+  /** The name each event is counted under. */
+  private static String name(RefreshEvent event) {
+    return switch (event) {
+      case REFRESH_REQUESTED -> "requested";
+      case FLIGHT_JOINED -> "joined";
+      case GRACE_REPLAYED -> "grace";
+      case GRACE_DROPPED -> "grace.dropped";
+      case IDP_CALL_STARTED -> "calls";
+      case RETRIED_NOT_SENT -> "retried";
+      case COOLDOWN_STARTED -> "cooldown";
+      case ATTEMPT_UNTRACKED -> "untracked";
+      case MEMORY_PRESSURE_ENTERED -> "memory";
+      case CLAIM_LED -> "claim.led";
+      case CLAIM_FOLLOWED -> "claim.followed";
+      case CLAIM_TAKEN_OVER -> "claim.taken_over";
+      case LEASE_RENEWED -> "lease.renewed";
+      case LEASE_LOST -> "lease.lost";
+      case STALE_COPY_CORRECTED -> "stale.corrected";
+      case GRID_FAILED -> "grid.failed";
+    };
   }
 
   @Override
@@ -73,11 +76,6 @@ public final class CountingMetrics implements RefreshMetrics {
   }
 
   @Override
-  public void retriedNotSent() {
-    inc("retried");
-  }
-
-  @Override
   public void rejected(RejectionReason reason) {
     inc("rejected." + reason.tag());
   }
@@ -85,56 +83,6 @@ public final class CountingMetrics implements RefreshMetrics {
   @Override
   public void breakerTransitioned(BreakerState from, BreakerState to) {
     inc("breaker." + to.name().toLowerCase(java.util.Locale.ROOT));
-  }
-
-  @Override
-  public void cooldownStarted() {
-    inc("cooldown");
-  }
-
-  @Override
-  public void attemptUntracked() {
-    inc("untracked");
-  }
-
-  @Override
-  public void memoryPressureEntered() {
-    inc("memory");
-  }
-
-  @Override
-  public void claimLed() {
-    inc("claim.led");
-  }
-
-  @Override
-  public void claimFollowed() {
-    inc("claim.followed");
-  }
-
-  @Override
-  public void claimTakenOver() {
-    inc("claim.taken_over");
-  }
-
-  @Override
-  public void leaseRenewed() {
-    inc("lease.renewed");
-  }
-
-  @Override
-  public void leaseLost() {
-    inc("lease.lost");
-  }
-
-  @Override
-  public void staleCopyCorrected() {
-    inc("stale.corrected");
-  }
-
-  @Override
-  public void gridFailed() {
-    inc("grid.failed");
   }
 
   @Override

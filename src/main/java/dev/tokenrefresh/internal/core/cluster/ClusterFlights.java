@@ -1,5 +1,7 @@
 package dev.tokenrefresh.internal.core.cluster;
 
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.GRID_FAILED;
+
 import dev.tokenrefresh.core.error.RefreshRejectedException;
 import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.token.TokenSet;
@@ -145,7 +147,7 @@ public final class ClusterFlights implements FlightGate {
 
   /** A grid call failed: counted, warned once per outage; {@code flight} (if any) ends as 503. */
   void gridFailed(Throwable failure, CompletableFuture<TokenSet> flight) {
-    metrics.gridFailed();
+    metrics.occurred(GRID_FAILED);
     if (outage.compareAndSet(false, true)) {
       LOG.warning(
           "token-refresh-filter: the cluster's data grid is failing ("

@@ -1,5 +1,8 @@
 package dev.tokenrefresh.internal.core.cluster;
 
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.LEASE_LOST;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.LEASE_RENEWED;
+
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
 import dev.tokenrefresh.core.error.RefreshRejectedException;
@@ -75,7 +78,7 @@ final class LeaderLease {
     try {
       if (cluster.ledger.renew(lease, renewalTtl())) {
         cluster.gridAnswered();
-        cluster.metrics.leaseRenewed();
+        cluster.metrics.occurred(LEASE_RENEWED);
       } else {
         leaseGone(
             state.get() == State.SENDING ? "was lost while its provider call ran" : "was lost");
@@ -148,7 +151,7 @@ final class LeaderLease {
   private void leaseGone(String how) {
     if (!lost) {
       lost = true;
-      cluster.metrics.leaseLost();
+      cluster.metrics.occurred(LEASE_LOST);
     }
     LOG.warning(
         () -> "token-refresh-filter: the lease on refresh flight " + lease.flight() + " " + how);

@@ -1,5 +1,10 @@
 package dev.tokenrefresh.internal.core.cluster;
 
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.CLAIM_FOLLOWED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.CLAIM_LED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.CLAIM_TAKEN_OVER;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.STALE_COPY_CORRECTED;
+
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.error.IdpFaultException;
@@ -84,7 +89,7 @@ final class NodeFlight {
       TokenSet tokens = asked.current();
       Optional<SessionRecord> record = cluster.ledger.session(asked.session());
       if (record.isPresent() && record.get().supersedes(asked.key())) {
-        cluster.metrics.staleCopyCorrected();
+        cluster.metrics.occurred(STALE_COPY_CORRECTED);
         tokens = record.get().tokens();
         if (cluster.usable.test(tokens)) {
           cluster.gridAnswered();
@@ -128,9 +133,9 @@ final class NodeFlight {
     }
     stopFollowing();
     if (takeover) {
-      cluster.metrics.claimTakenOver();
+      cluster.metrics.occurred(CLAIM_TAKEN_OVER);
     } else {
-      cluster.metrics.claimLed();
+      cluster.metrics.occurred(CLAIM_LED);
     }
     LeaderLease held = new LeaderLease(cluster, lease, asked.session(), redeem);
     held.startRenewing();
@@ -141,7 +146,7 @@ final class NodeFlight {
   private void follow(FlightLedger.Lease lease, int hops) {
     followed = lease;
     if (watching.compareAndSet(false, true)) {
-      cluster.metrics.claimFollowed();
+      cluster.metrics.occurred(CLAIM_FOLLOWED);
       cluster.following(this);
       // Before the watch: registering a listener is a grid call, bounded by this deadline too.
       deadline =

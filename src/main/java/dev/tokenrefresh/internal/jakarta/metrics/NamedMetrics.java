@@ -5,11 +5,15 @@ import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
 import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import dev.tokenrefresh.internal.core.metrics.LoginOutcome;
+import dev.tokenrefresh.internal.core.metrics.RefreshEvent;
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.jakarta.metrics.MetricNames;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -31,6 +35,16 @@ public final class NamedMetrics implements RefreshMetrics {
           MetricNames.COOLDOWNS,
           MetricNames.MEMORY_PRESSURE);
 
+  /** {@link #counterOf} of every event, built once. */
+  private static final Map<RefreshEvent, Consumer<MeterSink>> COUNTERS =
+      new EnumMap<>(RefreshEvent.class);
+
+  static {
+    for (RefreshEvent event : RefreshEvent.values()) {
+      COUNTERS.put(event, counterOf(event));
+    }
+  }
+
   private final MeterSink sink;
 
   /** The gauges' sources, held here because Micrometer references them only weakly. */
@@ -44,28 +58,8 @@ public final class NamedMetrics implements RefreshMetrics {
   }
 
   @Override
-  public void refreshRequested() {
-    sink.increment(MetricNames.REQUESTS);
-  }
-
-  @Override
-  public void flightJoined() {
-    sink.increment(MetricNames.JOINED);
-  }
-
-  @Override
-  public void graceReplayed() {
-    sink.increment(MetricNames.GRACE_REPLAYS);
-  }
-
-  @Override
-  public void graceDropped() {
-    sink.increment(MetricNames.GRACE_DROPPED);
-  }
-
-  @Override
-  public void idpCallStarted() {
-    sink.increment(MetricNames.IDP_CALLS);
+  public void occurred(RefreshEvent event) {
+    COUNTERS.get(event).accept(sink);
   }
 
   @Override
@@ -85,11 +79,6 @@ public final class NamedMetrics implements RefreshMetrics {
   }
 
   @Override
-  public void retriedNotSent() {
-    sink.increment(MetricNames.RETRIES);
-  }
-
-  @Override
   public void rejected(RejectionReason reason) {
     sink.increment(MetricNames.REJECTIONS, MetricNames.REASON, reason.tag());
   }
@@ -99,56 +88,6 @@ public final class NamedMetrics implements RefreshMetrics {
     if (to == BreakerState.OPEN) {
       sink.increment(MetricNames.BREAKER_TRIPS);
     }
-  }
-
-  @Override
-  public void cooldownStarted() {
-    sink.increment(MetricNames.COOLDOWNS);
-  }
-
-  @Override
-  public void attemptUntracked() {
-    sink.increment(MetricNames.UNTRACKED_ATTEMPTS);
-  }
-
-  @Override
-  public void memoryPressureEntered() {
-    sink.increment(MetricNames.MEMORY_PRESSURE);
-  }
-
-  @Override
-  public void claimLed() {
-    sink.increment(MetricNames.CLUSTER_CLAIMS, MetricNames.ROLE, "led");
-  }
-
-  @Override
-  public void claimFollowed() {
-    sink.increment(MetricNames.CLUSTER_CLAIMS, MetricNames.ROLE, "followed");
-  }
-
-  @Override
-  public void claimTakenOver() {
-    sink.increment(MetricNames.CLUSTER_CLAIMS, MetricNames.ROLE, "taken_over");
-  }
-
-  @Override
-  public void leaseRenewed() {
-    sink.increment(MetricNames.CLUSTER_LEASE_RENEWALS);
-  }
-
-  @Override
-  public void leaseLost() {
-    sink.increment(MetricNames.CLUSTER_LEASES_LOST);
-  }
-
-  @Override
-  public void staleCopyCorrected() {
-    sink.increment(MetricNames.CLUSTER_STALE_CORRECTED);
-  }
-
-  @Override
-  public void gridFailed() {
-    sink.increment(MetricNames.CLUSTER_GRID_FAILURES);
   }
 
   @Override
@@ -175,6 +114,31 @@ public final class NamedMetrics implements RefreshMetrics {
   @Override
   public void bindSuspendedRequests(IntSupplier suspended) {
     gauge(MetricNames.SUSPENDED, suspended);
+  }
+
+  /** What each event moves: a counter, for some with a tag. */
+  private static Consumer<MeterSink> counterOf(RefreshEvent event) {
+    // a switch expression, so that an event without a counter does not compile
+    return switch (event) {
+      case REFRESH_REQUESTED -> s -> s.increment(MetricNames.REQUESTS);
+      case FLIGHT_JOINED -> s -> s.increment(MetricNames.JOINED);
+      case GRACE_REPLAYED -> s -> s.increment(MetricNames.GRACE_REPLAYS);
+      case GRACE_DROPPED -> s -> s.increment(MetricNames.GRACE_DROPPED);
+      case IDP_CALL_STARTED -> s -> s.increment(MetricNames.IDP_CALLS);
+      case RETRIED_NOT_SENT -> s -> s.increment(MetricNames.RETRIES);
+      case COOLDOWN_STARTED -> s -> s.increment(MetricNames.COOLDOWNS);
+      case ATTEMPT_UNTRACKED -> s -> s.increment(MetricNames.UNTRACKED_ATTEMPTS);
+      case MEMORY_PRESSURE_ENTERED -> s -> s.increment(MetricNames.MEMORY_PRESSURE);
+      case CLAIM_LED -> s -> s.increment(MetricNames.CLUSTER_CLAIMS, MetricNames.ROLE, "led");
+      case CLAIM_FOLLOWED ->
+          s -> s.increment(MetricNames.CLUSTER_CLAIMS, MetricNames.ROLE, "followed");
+      case CLAIM_TAKEN_OVER ->
+          s -> s.increment(MetricNames.CLUSTER_CLAIMS, MetricNames.ROLE, "taken_over");
+      case LEASE_RENEWED -> s -> s.increment(MetricNames.CLUSTER_LEASE_RENEWALS);
+      case LEASE_LOST -> s -> s.increment(MetricNames.CLUSTER_LEASES_LOST);
+      case STALE_COPY_CORRECTED -> s -> s.increment(MetricNames.CLUSTER_STALE_CORRECTED);
+      case GRID_FAILED -> s -> s.increment(MetricNames.CLUSTER_GRID_FAILURES);
+    };
   }
 
   private void gauge(String name, IntSupplier source) {

@@ -14,6 +14,7 @@ import dev.tokenrefresh.internal.core.CoordinatorPorts;
 import dev.tokenrefresh.internal.core.RefreshCoordinator;
 import dev.tokenrefresh.internal.core.RefreshSettings;
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
+import dev.tokenrefresh.internal.core.metrics.RefreshEvent;
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
 import java.time.Duration;
 import java.util.List;
@@ -47,8 +48,10 @@ class FlightCompletionSafetyTest {
     RefreshMetrics broken =
         new RefreshMetrics() {
           @Override
-          public void idpCallStarted() {
-            throw new IllegalStateException("registry gone");
+          public void occurred(RefreshEvent event) {
+            if (event == RefreshEvent.IDP_CALL_STARTED) {
+              throw new IllegalStateException("registry gone");
+            }
           }
 
           @Override

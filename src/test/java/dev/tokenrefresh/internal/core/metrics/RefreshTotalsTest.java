@@ -1,5 +1,9 @@
 package dev.tokenrefresh.internal.core.metrics;
 
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.FLIGHT_JOINED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.GRACE_REPLAYED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.IDP_CALL_STARTED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.REFRESH_REQUESTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.metrics.RefreshCounts;
@@ -17,13 +21,13 @@ class RefreshTotalsTest {
     CountingMetrics next = new CountingMetrics();
     RefreshTotals counts = new RefreshTotals(next);
     for (int i = 0; i < 5; i++) {
-      counts.refreshRequested();
+      counts.occurred(REFRESH_REQUESTED);
     }
-    counts.flightJoined();
-    counts.flightJoined();
-    counts.flightJoined();
-    counts.graceReplayed();
-    counts.idpCallStarted();
+    counts.occurred(FLIGHT_JOINED);
+    counts.occurred(FLIGHT_JOINED);
+    counts.occurred(FLIGHT_JOINED);
+    counts.occurred(GRACE_REPLAYED);
+    counts.occurred(IDP_CALL_STARTED);
     counts.refreshSucceeded(Duration.ofMillis(3));
 
     assertThat(counts.snapshot()).isEqualTo(new RefreshCounts.Snapshot(5, 3, 1, 1));

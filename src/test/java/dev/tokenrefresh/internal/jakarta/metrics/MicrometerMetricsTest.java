@@ -1,5 +1,6 @@
 package dev.tokenrefresh.internal.jakarta.metrics;
 
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.REFRESH_REQUESTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.error.FaultKind;
@@ -27,7 +28,7 @@ class MicrometerMetricsTest {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     RefreshMetrics metrics = MicrometerMetrics.of(registry);
 
-    metrics.refreshRequested();
+    metrics.occurred(REFRESH_REQUESTED);
     metrics.idpFaulted(FaultKind.IO, Duration.ofMillis(250));
     java.util.function.IntSupplier suspended = () -> 3;
     metrics.bindSuspendedRequests(suspended);
@@ -52,7 +53,7 @@ class MicrometerMetricsTest {
     SimpleMeterRegistry server = new SimpleMeterRegistry();
     RefreshMetrics metrics = MicrometerMetrics.of(new ShortcutsOnly(server));
 
-    metrics.refreshRequested();
+    metrics.occurred(REFRESH_REQUESTED);
     metrics.idpFaulted(FaultKind.IO, Duration.ofMillis(250));
 
     assertThat(server.get(MetricNames.REQUESTS).counter().count()).isEqualTo(1);

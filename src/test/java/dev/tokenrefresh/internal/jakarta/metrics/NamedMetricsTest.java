@@ -1,5 +1,21 @@
 package dev.tokenrefresh.internal.jakarta.metrics;
 
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.ATTEMPT_UNTRACKED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.CLAIM_FOLLOWED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.CLAIM_LED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.CLAIM_TAKEN_OVER;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.COOLDOWN_STARTED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.FLIGHT_JOINED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.GRACE_DROPPED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.GRACE_REPLAYED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.GRID_FAILED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.IDP_CALL_STARTED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.LEASE_LOST;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.LEASE_RENEWED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.MEMORY_PRESSURE_ENTERED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.REFRESH_REQUESTED;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.RETRIED_NOT_SENT;
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.STALE_COPY_CORRECTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.error.FaultKind;
@@ -67,19 +83,19 @@ class NamedMetricsTest {
   void events_moveTheDocumentedNames() {
     NamedMetrics metrics = new NamedMetrics(sink);
     events.clear();
-    metrics.refreshRequested();
-    metrics.flightJoined();
-    metrics.graceReplayed();
-    metrics.idpCallStarted();
+    metrics.occurred(REFRESH_REQUESTED);
+    metrics.occurred(FLIGHT_JOINED);
+    metrics.occurred(GRACE_REPLAYED);
+    metrics.occurred(IDP_CALL_STARTED);
     metrics.refreshSucceeded(Duration.ofMillis(12));
     metrics.grantRevoked(Duration.ofMillis(3));
     metrics.idpFaulted(FaultKind.TIMEOUT, Duration.ofMillis(30));
     metrics.rejected(RejectionReason.CIRCUIT_OPEN);
     metrics.breakerTransitioned(BreakerState.CLOSED, BreakerState.OPEN);
     metrics.breakerTransitioned(BreakerState.OPEN, BreakerState.HALF_OPEN);
-    metrics.cooldownStarted();
-    metrics.memoryPressureEntered();
-    metrics.attemptUntracked();
+    metrics.occurred(COOLDOWN_STARTED);
+    metrics.occurred(MEMORY_PRESSURE_ENTERED);
+    metrics.occurred(ATTEMPT_UNTRACKED);
     assertThat(events)
         .containsExactly(
             "token_refresh_requests",
@@ -100,16 +116,26 @@ class NamedMetricsTest {
   }
 
   @Test
+  void graceDroppedAndRetriedNotSent_moveTheDocumentedNames() {
+    NamedMetrics metrics = new NamedMetrics(sink);
+    events.clear();
+    metrics.occurred(GRACE_DROPPED);
+    metrics.occurred(RETRIED_NOT_SENT);
+    assertThat(events)
+        .containsExactly("token_refresh_grace_dropped", "token_refresh_retries_not_sent");
+  }
+
+  @Test
   void clusterEvents_moveTheDocumentedNames() {
     NamedMetrics metrics = new NamedMetrics(sink);
     events.clear();
-    metrics.claimLed();
-    metrics.claimFollowed();
-    metrics.claimTakenOver();
-    metrics.leaseRenewed();
-    metrics.leaseLost();
-    metrics.staleCopyCorrected();
-    metrics.gridFailed();
+    metrics.occurred(CLAIM_LED);
+    metrics.occurred(CLAIM_FOLLOWED);
+    metrics.occurred(CLAIM_TAKEN_OVER);
+    metrics.occurred(LEASE_RENEWED);
+    metrics.occurred(LEASE_LOST);
+    metrics.occurred(STALE_COPY_CORRECTED);
+    metrics.occurred(GRID_FAILED);
     metrics.rejected(RejectionReason.CLUSTER_UNAVAILABLE);
     assertThat(events)
         .containsExactly(

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.internal.jakarta.metrics;
 
+import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.REFRESH_REQUESTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.error.FaultKind;
@@ -34,8 +35,8 @@ class OpenTelemetryMetricsTest {
 
   @Test
   void counters_areExportedFromTheStart_andCountEvents_withTheirTags() {
-    metrics.refreshRequested();
-    metrics.refreshRequested();
+    metrics.occurred(REFRESH_REQUESTED);
+    metrics.occurred(REFRESH_REQUESTED);
     metrics.idpFaulted(FaultKind.IO, Duration.ofMillis(250));
 
     Map<String, MetricData> exported = collect();
