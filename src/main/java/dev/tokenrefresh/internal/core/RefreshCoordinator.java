@@ -13,7 +13,6 @@ import dev.tokenrefresh.core.error.RejectionReason;
 import dev.tokenrefresh.core.token.Fingerprint;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
-import dev.tokenrefresh.internal.core.breaker.BreakerState;
 import dev.tokenrefresh.internal.core.breaker.CircuitBreaker;
 import dev.tokenrefresh.internal.core.breaker.Permit;
 import dev.tokenrefresh.internal.core.bulkhead.ConcurrencyLimit;
@@ -47,7 +46,7 @@ import java.util.concurrent.CompletionStage;
  * <p>Failures arrive as the sealed {@link dev.tokenrefresh.core.error.RefreshException} family.
  * Thread-safe; no lock is held across the provider call.
  */
-public final class RefreshCoordinator implements CoordinatorGauges {
+public final class RefreshCoordinator {
 
   private final CoordinatorPorts ports;
   private final SingleFlight<Fingerprint, TokenSet> flights = new SingleFlight<>();
@@ -58,6 +57,7 @@ public final class RefreshCoordinator implements CoordinatorGauges {
   private final MemoryGuard memory;
   private final Duration timeout;
   private final FlightGate gate;
+  private final CoordinatorGauges gauges;
 
   /**
    * A coordinator on its own: one provider call per refresh token in this JVM.
@@ -108,7 +108,16 @@ public final class RefreshCoordinator implements CoordinatorGauges {
             ports.ticker(),
             () -> metrics.occurred(MEMORY_PRESSURE_ENTERED));
     this.timeout = settings.timeout();
-    metrics.bindGauges(this);
+    this.gauges =
+        new CoordinatorGauges(
+            slots::running,
+            slots::queued,
+            flights::size,
+            breaker::state,
+            limiter::trackedSessions,
+            grace::size,
+            () -> ports.tokenEndpoint().untilReady().isEmpty());
+    metrics.bindGauges(gauges);
   }
 
   /**
@@ -248,38 +257,8 @@ public final class RefreshCoordinator implements CoordinatorGauges {
     }
   }
 
-  @Override
-  public int inFlightCalls() {
-    return slots.running();
-  }
-
-  @Override
-  public int queuedFlights() {
-    return slots.queued();
-  }
-
-  @Override
-  public int activeFlights() {
-    return flights.size();
-  }
-
-  @Override
-  public BreakerState breakerState() {
-    return breaker.state();
-  }
-
-  @Override
-  public int trackedSessions() {
-    return limiter.trackedSessions();
-  }
-
-  @Override
-  public int graceEntries() {
-    return grace.size();
-  }
-
-  @Override
-  public boolean idpReady() {
-    return ports.tokenEndpoint().untilReady().isEmpty();
+  /** The coordinator's live readings: what the metrics adapter and the readiness report read. */
+  public CoordinatorGauges gauges() {
+    return gauges;
   }
 }

@@ -31,17 +31,19 @@ class BoundedStateTest {
         f.coordinator.refresh(SessionKey.of("u" + i), old).toCompletableFuture().get();
         f.coordinator.stored(SessionKey.of("u" + i), old);
       }
-      assertThat(f.coordinator.trackedSessions()).isEqualTo(100);
-      assertThat(f.coordinator.graceEntries()).isEqualTo(100);
+      assertThat(f.coordinator.gauges().trackedSessions().getAsInt()).isEqualTo(100);
+      assertThat(f.coordinator.gauges().graceEntries().getAsInt()).isEqualTo(100);
 
       f.time.advance(Duration.ofSeconds(59));
       f.coordinator.cleanup();
-      assertThat(f.coordinator.trackedSessions()).as("still inside the window").isEqualTo(100);
+      assertThat(f.coordinator.gauges().trackedSessions().getAsInt())
+          .as("still inside the window")
+          .isEqualTo(100);
 
       f.time.advance(Duration.ofSeconds(1));
       f.coordinator.cleanup();
-      assertThat(f.coordinator.trackedSessions()).isZero();
-      assertThat(f.coordinator.graceEntries()).isZero();
+      assertThat(f.coordinator.gauges().trackedSessions().getAsInt()).isZero();
+      assertThat(f.coordinator.gauges().graceEntries().getAsInt()).isZero();
     }
   }
 
@@ -149,14 +151,14 @@ class BoundedStateTest {
     try (CoordinatorFixture f = new CoordinatorFixture(endpoint)) {
       var flight =
           f.coordinator.refresh(SessionKey.of("s"), Tokens.expired()).toCompletableFuture();
-      assertThat(f.metrics.gauges().activeFlights()).isEqualTo(1);
-      assertThat(f.metrics.gauges().inFlightCalls()).isEqualTo(1);
-      assertThat(f.metrics.gauges().trackedSessions()).isEqualTo(1);
+      assertThat(f.metrics.gauges().activeFlights().getAsInt()).isEqualTo(1);
+      assertThat(f.metrics.gauges().inFlightCalls().getAsInt()).isEqualTo(1);
+      assertThat(f.metrics.gauges().trackedSessions().getAsInt()).isEqualTo(1);
       endpoint.open();
       flight.get();
       assertThat(f.metrics.count("requested")).isEqualTo(1);
       assertThat(f.metrics.count("succeeded")).isEqualTo(1);
-      assertThat(f.metrics.gauges().graceEntries()).isEqualTo(1);
+      assertThat(f.metrics.gauges().graceEntries().getAsInt()).isEqualTo(1);
     }
   }
 

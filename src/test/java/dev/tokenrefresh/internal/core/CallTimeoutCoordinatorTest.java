@@ -39,7 +39,7 @@ class CallTimeoutCoordinatorTest {
               IdpFaultException.class, e -> assertThat(e.kind()).isEqualTo(FaultKind.TIMEOUT));
       // The interrupted call releases its slot on its own pool thread.
       f.awaitCallsFinished();
-      assertThat(f.coordinator.inFlightCalls()).isZero();
+      assertThat(f.coordinator.gauges().inFlightCalls().getAsInt()).isZero();
       assertThat(endpoint.interruptedCalls()).isEqualTo(1);
       assertThat(f.metrics.count("fault.timeout")).isEqualTo(1);
       assertThat(f.metrics.count("fault.io")).as("the interrupted call's own outcome").isZero();
@@ -54,7 +54,7 @@ class CallTimeoutCoordinatorTest {
         f.startDistinctFlights(1);
         f.time.advance(Duration.ofSeconds(30));
       }
-      assertThat(f.coordinator.breakerState()).isEqualTo(BreakerState.OPEN);
+      assertThat(f.coordinator.gauges().breakerState().get()).isEqualTo(BreakerState.OPEN);
     }
   }
 }

@@ -52,7 +52,7 @@ class IdpNotReadyCoordinatorTest {
               rejectedFor(RejectionReason.IDP_NOT_READY, Duration.ofSeconds(4)));
       assertThat(provider.calls()).isZero();
       assertThat(f.metrics.count("rejected.idp_not_ready")).isEqualTo(1);
-      assertThat(f.coordinator.idpReady()).isFalse();
+      assertThat(f.coordinator.gauges().idpReady().getAsBoolean()).isFalse();
     }
   }
 
@@ -64,7 +64,7 @@ class IdpNotReadyCoordinatorTest {
       for (int i = 0; i < 20; i++) {
         f.coordinator.refresh(session, Tokens.expired()).toCompletableFuture().handle((t, e) -> e);
       }
-      assertThat(f.coordinator.breakerState()).isEqualTo(BreakerState.CLOSED);
+      assertThat(f.coordinator.gauges().breakerState().get()).isEqualTo(BreakerState.CLOSED);
 
       untilReady.set(Optional.empty());
       TokenSet refreshed =
@@ -74,7 +74,7 @@ class IdpNotReadyCoordinatorTest {
               .get(5, TimeUnit.SECONDS);
       assertThat(refreshed).isNotNull();
       assertThat(provider.calls()).isEqualTo(1);
-      assertThat(f.coordinator.idpReady()).isTrue();
+      assertThat(f.coordinator.gauges().idpReady().getAsBoolean()).isTrue();
     }
   }
 }

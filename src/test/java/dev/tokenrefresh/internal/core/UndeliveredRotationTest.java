@@ -34,7 +34,7 @@ class UndeliveredRotationTest {
       endpoint.open(); // the provider rotated after all, with nobody left waiting
       // The rotation is remembered on the call's pool thread; no second call is expected.
       f.awaitCallsFinished();
-      assertThat(f.coordinator.graceEntries()).isEqualTo(1);
+      assertThat(f.coordinator.gauges().graceEntries().getAsInt()).isEqualTo(1);
       f.time.advance(Duration.ofMinutes(5)); // far beyond rotation grace (30 s)
       TokenSet next = f.awaitRefresh(session, old);
 

@@ -49,13 +49,13 @@ class UndeployRobustnessTest {
 
       assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS))
           .hasCauseInstanceOf(RejectedExecutionException.class);
-      assertThat(coordinator.queuedFlights()).isZero();
+      assertThat(coordinator.gauges().queuedFlights().getAsInt()).isZero();
       endpoint.open();
       assertThat(running.get(5, TimeUnit.SECONDS)).isNotNull();
       // The call releases its slot on its pool thread: the pool's termination is the signal.
       executor.shutdown();
       assertThat(executor.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
-      assertThat(coordinator.inFlightCalls()).isZero();
+      assertThat(coordinator.gauges().inFlightCalls().getAsInt()).isZero();
     } finally {
       executor.shutdownNow();
     }

@@ -58,7 +58,7 @@ class SessionEndedWhileSuspendedTest {
     assertThat(exchange.status.get()).isEqualTo(401);
     assertThat(exchange.body()).isEqualTo("{\"error\":\"session_ended\"}");
     assertThat(servedByTheApp.get()).as("requests the application served").isZero();
-    assertThat(fixture.coordinator.graceEntries())
+    assertThat(fixture.coordinator.gauges().graceEntries().getAsInt())
         .as("rotations the coordinator still keeps for the ended session")
         .isZero();
   }
@@ -72,7 +72,7 @@ class SessionEndedWhileSuspendedTest {
     assertThat(exchange.body()).isEqualTo("{\"error\":\"session_ended\"}");
     assertThat(servedByTheApp.get()).isZero();
     assertThat(store.load(exchange.request)).as("tokens the logged-out session holds").isEmpty();
-    assertThat(fixture.coordinator.graceEntries()).isZero();
+    assertThat(fixture.coordinator.gauges().graceEntries().getAsInt()).isZero();
   }
 
   @Test

@@ -60,14 +60,14 @@ public record ReadinessReport(
       boolean providerReady,
       boolean breakerOpenIsDown,
       Map<String, String> extra) {
-    BreakerState breaker = gauges.breakerState();
+    BreakerState breaker = gauges.breakerState().get();
     boolean up = providerReady && !(breakerOpenIsDown && breaker == BreakerState.OPEN);
     return new ReadinessReport(
         up,
         breaker,
-        gauges.inFlightCalls(),
-        gauges.queuedFlights(),
-        gauges.trackedSessions(),
+        gauges.inFlightCalls().getAsInt(),
+        gauges.queuedFlights().getAsInt(),
+        gauges.trackedSessions().getAsInt(),
         lastSuccess.elapsed(),
         providerReady,
         extra);

@@ -1,35 +1,29 @@
 package dev.tokenrefresh.internal.core.metrics;
 
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
-/** Live readings of the coordinator, for gauges. Every method is cheap and thread-safe. */
-public interface CoordinatorGauges {
-
-  /** Identity-provider calls holding a slot now. */
-  int inFlightCalls();
-
-  /** New refresh flights waiting for a call slot. */
-  int queuedFlights();
-
-  /**
-   * Refresh flights not yet completed (running or queued), each joined by any number of callers.
-   */
-  int activeFlights();
-
-  /** The circuit breaker's state. */
-  BreakerState breakerState();
-
-  /** Sessions tracked by the attempt limiter. */
-  int trackedSessions();
-
-  /** Rotations remembered by rotation grace. */
-  int graceEntries();
-
-  /**
-   * Whether the token endpoint is known (configured, or found by discovery); {@code false} while
-   * discovery is still being retried.
-   */
-  default boolean idpReady() {
-    return true;
-  }
-}
+/**
+ * Live readings of the coordinator, for gauges and the readiness report: each a supplier, read
+ * again at every scrape. Every supplier is cheap and thread-safe.
+ *
+ * @param inFlightCalls identity-provider calls holding a slot now
+ * @param queuedFlights new refresh flights waiting for a call slot
+ * @param activeFlights refresh flights not yet completed (running or queued), each joined by any
+ *     number of callers
+ * @param breakerState the circuit breaker's state
+ * @param trackedSessions sessions tracked by the attempt limiter
+ * @param graceEntries rotations remembered by rotation grace
+ * @param idpReady whether the token endpoint is known (configured, or found by discovery); {@code
+ *     false} while discovery is still being retried
+ */
+public record CoordinatorGauges(
+    IntSupplier inFlightCalls,
+    IntSupplier queuedFlights,
+    IntSupplier activeFlights,
+    Supplier<BreakerState> breakerState,
+    IntSupplier trackedSessions,
+    IntSupplier graceEntries,
+    BooleanSupplier idpReady) {}

@@ -285,7 +285,11 @@ public class RefreshEngine {
   /** The readiness verdict and its figures, for the health check. */
   public ReadinessReport readiness() {
     return ReadinessReport.assess(
-        coordinator, lastSuccess, coordinator.idpReady(), breakerOpenIsDown, Map.of());
+        coordinator.gauges(),
+        lastSuccess,
+        coordinator.gauges().idpReady().getAsBoolean(),
+        breakerOpenIsDown,
+        Map.of());
   }
 
   /** Live readings, for diagnostics and tests. */

@@ -102,13 +102,13 @@ public final class NamedMetrics implements RefreshMetrics {
 
   @Override
   public void bindGauges(CoordinatorGauges gauges) {
-    gauge(MetricNames.IN_FLIGHT, gauges::inFlightCalls);
-    gauge(MetricNames.QUEUED, gauges::queuedFlights);
-    gauge(MetricNames.ACTIVE_FLIGHTS, gauges::activeFlights);
-    gauge(MetricNames.BREAKER_STATE, () -> gauges.breakerState().gaugeValue());
-    gauge(MetricNames.TRACKED_SESSIONS, gauges::trackedSessions);
-    gauge(MetricNames.GRACE_ENTRIES, gauges::graceEntries);
-    gauge(MetricNames.IDP_READY, () -> gauges.idpReady() ? 1 : 0);
+    gauge(MetricNames.IN_FLIGHT, gauges.inFlightCalls());
+    gauge(MetricNames.QUEUED, gauges.queuedFlights());
+    gauge(MetricNames.ACTIVE_FLIGHTS, gauges.activeFlights());
+    gauge(MetricNames.BREAKER_STATE, () -> gauges.breakerState().get().gaugeValue());
+    gauge(MetricNames.TRACKED_SESSIONS, gauges.trackedSessions());
+    gauge(MetricNames.GRACE_ENTRIES, gauges.graceEntries());
+    gauge(MetricNames.IDP_READY, () -> gauges.idpReady().getAsBoolean() ? 1 : 0);
   }
 
   @Override

@@ -31,13 +31,13 @@ class BreakerCoordinatorTest {
         Burst.Result r = Burst.run(100, f.coordinator::refresh, endpoint, Tokens.expired());
         assertThat(r.failures()).hasSize(100);
         assertThat(endpoint.calls()).as("calls").isEqualTo(flight + 1);
-        assertThat(f.coordinator.breakerState())
+        assertThat(f.coordinator.gauges().breakerState().get())
             .as("one call with 100 waiters records one fault")
             .isEqualTo(BreakerState.CLOSED);
       }
       endpoint.close();
       Burst.run(100, f.coordinator::refresh, endpoint, Tokens.expired());
-      assertThat(f.coordinator.breakerState()).isEqualTo(BreakerState.OPEN);
+      assertThat(f.coordinator.gauges().breakerState().get()).isEqualTo(BreakerState.OPEN);
 
       assertThatThrownBy(
               () ->
@@ -60,7 +60,7 @@ class BreakerCoordinatorTest {
         assertThatThrownBy(() -> refreshNewSession(f))
             .hasCauseInstanceOf(GrantRevokedException.class);
       }
-      assertThat(f.coordinator.breakerState()).isEqualTo(BreakerState.CLOSED);
+      assertThat(f.coordinator.gauges().breakerState().get()).isEqualTo(BreakerState.CLOSED);
       assertThat(f.metrics.count("revoked")).isEqualTo(10);
     }
   }
@@ -82,7 +82,7 @@ class BreakerCoordinatorTest {
 
       f.time.advance(Duration.ofSeconds(30));
       assertThat(refreshNewSession(f)).isNotNull();
-      assertThat(f.coordinator.breakerState()).isEqualTo(BreakerState.CLOSED);
+      assertThat(f.coordinator.gauges().breakerState().get()).isEqualTo(BreakerState.CLOSED);
       assertThat(endpoint.calls()).isEqualTo(4);
     }
   }

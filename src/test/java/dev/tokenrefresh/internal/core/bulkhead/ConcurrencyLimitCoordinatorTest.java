@@ -33,8 +33,8 @@ class ConcurrencyLimitCoordinatorTest {
     try (CoordinatorFixture f = new CoordinatorFixture(TWO_SLOTS_ONE_QUEUED, endpoint)) {
       List<CompletableFuture<TokenSet>> flights = f.startDistinctFlights(4);
 
-      assertThat(f.coordinator.inFlightCalls()).isEqualTo(2);
-      assertThat(f.coordinator.queuedFlights()).isEqualTo(1);
+      assertThat(f.coordinator.gauges().inFlightCalls().getAsInt()).isEqualTo(2);
+      assertThat(f.coordinator.gauges().queuedFlights().getAsInt()).isEqualTo(1);
       assertRejected(flights.get(3), RejectionReason.SATURATED);
 
       endpoint.open();
@@ -53,9 +53,9 @@ class ConcurrencyLimitCoordinatorTest {
       endpoint.awaitEntered(2);
       flights.forEach(flight -> flight.cancel(true));
 
-      assertThat(f.coordinator.inFlightCalls()).isEqualTo(2);
+      assertThat(f.coordinator.gauges().inFlightCalls().getAsInt()).isEqualTo(2);
       CompletableFuture<TokenSet> queued = f.startDistinctFlights(1).get(0);
-      assertThat(f.coordinator.queuedFlights()).isEqualTo(1);
+      assertThat(f.coordinator.gauges().queuedFlights().getAsInt()).isEqualTo(1);
 
       endpoint.open();
       assertThat(queued.get(5, TimeUnit.SECONDS)).isNotNull();
@@ -80,8 +80,8 @@ class ConcurrencyLimitCoordinatorTest {
       f.time.advance(Duration.ofSeconds(5));
 
       assertRejected(queued, RejectionReason.SATURATED);
-      assertThat(f.coordinator.queuedFlights()).isZero();
-      assertThat(f.coordinator.inFlightCalls())
+      assertThat(f.coordinator.gauges().queuedFlights().getAsInt()).isZero();
+      assertThat(f.coordinator.gauges().inFlightCalls().getAsInt())
           .as("hung calls still hold their slots")
           .isEqualTo(2);
       endpoint.open();

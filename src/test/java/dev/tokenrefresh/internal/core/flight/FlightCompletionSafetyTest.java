@@ -92,7 +92,7 @@ class FlightCompletionSafetyTest {
       assertThatThrownBy(() -> flight.toCompletableFuture().get(5, TimeUnit.SECONDS))
           .hasCause(down);
     }
-    assertThat(coordinator.breakerState()).isEqualTo(BreakerState.OPEN);
+    assertThat(coordinator.gauges().breakerState().get()).isEqualTo(BreakerState.OPEN);
   }
 
   @Test
@@ -138,7 +138,7 @@ class FlightCompletionSafetyTest {
     var refused = coordinator.refresh(SessionKey.of("a"), Tokens.expired()).toCompletableFuture();
     assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS))
         .isNotInstanceOf(TimeoutException.class);
-    assertThat(coordinator.inFlightCalls()).isZero();
+    assertThat(coordinator.gauges().inFlightCalls().getAsInt()).isZero();
 
     undeploying.set(false);
     assertThat(

@@ -108,7 +108,7 @@ class SingleFlightCoordinatorTest {
       assertThat(first).isNotEqualTo(second);
       // Unregistering runs among the flight's completion callbacks, on the call's pool thread.
       f.awaitCallsFinished();
-      assertThat(f.coordinator.activeFlights()).isZero();
+      assertThat(f.coordinator.gauges().activeFlights().getAsInt()).isZero();
     }
   }
 

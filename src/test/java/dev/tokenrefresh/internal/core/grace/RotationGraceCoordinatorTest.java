@@ -68,7 +68,7 @@ class RotationGraceCoordinatorTest {
   void refresh_afterGraceExpired_callsTheProviderAndCleanupRemovesTheEntry() throws Exception {
     TokenSet old = Tokens.expired();
     f.awaitRefreshAndStore(session, old);
-    assertThat(f.coordinator.graceEntries()).isEqualTo(1);
+    assertThat(f.coordinator.gauges().graceEntries().getAsInt()).isEqualTo(1);
 
     f.time.advance(Duration.ofSeconds(30));
     f.awaitRefreshAndStore(session, old);
@@ -76,7 +76,7 @@ class RotationGraceCoordinatorTest {
 
     f.time.advance(Duration.ofSeconds(31));
     f.coordinator.cleanup();
-    assertThat(f.coordinator.graceEntries()).isZero();
+    assertThat(f.coordinator.gauges().graceEntries().getAsInt()).isZero();
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.tokenrefresh.internal.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.support.FakeTime;
-import dev.tokenrefresh.core.support.GaugeReadings;
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
 import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import java.util.Map;
@@ -58,6 +57,7 @@ class ReadinessReportTest {
   }
 
   private static CoordinatorGauges gauges(BreakerState state) {
-    return new GaugeReadings(() -> 2, 3, 4, state, 7, 0, true);
+    return new CoordinatorGauges(
+        () -> 2, () -> 3, () -> 4, () -> state, () -> 7, () -> 0, () -> true);
   }
 }

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.RejectionReason;
-import dev.tokenrefresh.core.support.GaugeReadings;
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
+import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import dev.tokenrefresh.internal.core.metrics.LoginOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,7 +181,15 @@ class NamedMetricsTest {
   @Test
   void bindGauges_registersEveryGaugeReadingTheLiveValues() {
     NamedMetrics metrics = new NamedMetrics(sink);
-    metrics.bindGauges(new GaugeReadings(() -> 1, 2, 3, BreakerState.HALF_OPEN, 4, 5, false));
+    metrics.bindGauges(
+        new CoordinatorGauges(
+            () -> 1,
+            () -> 2,
+            () -> 3,
+            () -> BreakerState.HALF_OPEN,
+            () -> 4,
+            () -> 5,
+            () -> false));
     Map<String, Integer> read = new TreeMap<>();
     gauges.forEach((name, source) -> read.put(name, source.getAsInt()));
     assertThat(read)

@@ -4,7 +4,6 @@ import static dev.tokenrefresh.internal.core.metrics.RefreshEvent.REFRESH_REQUES
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.error.FaultKind;
-import dev.tokenrefresh.core.support.GaugeReadings;
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
 import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
@@ -111,6 +110,13 @@ class OpenTelemetryMetricsTest {
   }
 
   private static CoordinatorGauges gauges(int[] inFlight) {
-    return new GaugeReadings(() -> inFlight[0], 0, 0, BreakerState.CLOSED, 0, 0, true);
+    return new CoordinatorGauges(
+        () -> inFlight[0],
+        () -> 0,
+        () -> 0,
+        () -> BreakerState.CLOSED,
+        () -> 0,
+        () -> 0,
+        () -> true);
   }
 }
