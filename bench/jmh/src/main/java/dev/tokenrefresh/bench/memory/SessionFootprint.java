@@ -60,8 +60,8 @@ public final class SessionFootprint {
           Locale.ROOT,
           "sessions: %d, tracked: %d, grace entries: %d, heap max: %d MiB%n",
           SESSIONS,
-          withGrace.trackedSessions(),
-          withGrace.graceEntries(),
+          withGrace.gauges().trackedSessions().getAsInt(),
+          withGrace.gauges().graceEntries().getAsInt(),
           Runtime.getRuntime().maxMemory() >> 20);
     } finally {
       direct.shutdownNow();
