@@ -2,34 +2,48 @@ package dev.tokenrefresh.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.tokenrefresh.internal.oidc.ClientKeys;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ClientCredentialsTest {
 
   private static final String SECRET = "s3cr3t-value";
-  private static final ClientSigningKey KEY =
-      ClientSigningKey.parse(ClientKeys.pkcs8Pem(ClientKeys.RSA.getPrivate()), "k1", null);
+  private static final String KEY_PEM = ClientKeys.pkcs8Pem(ClientKeys.RSA.getPrivate());
+  private static final ClientSigningKey KEY = ClientSigningKey.parse(KEY_PEM, "k1", null);
 
-  @Test
-  void secretMethod_withASecret_isValid_andItsToStringRedactsTheSecret() {
-    ClientCredentials client =
-        new ClientCredentials("app", SECRET, null, ClientAuthMethod.CLIENT_SECRET_BASIC);
-
-    assertThat(client.toString())
-        .contains("clientId=app", "clientSecret=[redacted]", "clientAuth=client_secret_basic")
-        .doesNotContain(SECRET);
+  /**
+   * Valid credentials of each kind: what their {@code toString} shows, and the secret material it
+   * must never show.
+   */
+  static Stream<Arguments> validCredentials() {
+    return Stream.of(
+        arguments(
+            named(
+                "a secret method's secret is redacted",
+                new ClientCredentials("app", SECRET, null, ClientAuthMethod.CLIENT_SECRET_BASIC)),
+            List.of("clientId=app", "clientSecret=[redacted]", "clientAuth=client_secret_basic"),
+            SECRET),
+        arguments(
+            named(
+                "private_key_jwt shows no key material",
+                new ClientCredentials("app", null, KEY, ClientAuthMethod.PRIVATE_KEY_JWT)),
+            List.of("clientSecret=absent", "keyId=k1", "key=[redacted]"),
+            KEY_PEM.substring(40, 80)));
   }
 
-  @Test
-  void privateKeyJwt_withAKey_isValid_andItsToStringShowsNoKeyMaterial() {
-    ClientCredentials client =
-        new ClientCredentials("app", null, KEY, ClientAuthMethod.PRIVATE_KEY_JWT);
-
-    assertThat(client.toString())
-        .contains("clientSecret=absent", "keyId=k1", "key=[redacted]")
-        .doesNotContain(ClientKeys.pkcs8Pem(ClientKeys.RSA.getPrivate()).substring(40, 80));
+  @ParameterizedTest
+  @MethodSource("validCredentials")
+  void validCredentials_areAccepted_andTheirToStringShowsNoSecret(
+      ClientCredentials client, List<String> shown, String secret) {
+    assertThat(client.toString()).contains(shown).doesNotContain(secret);
   }
 
   @Test
