@@ -117,15 +117,11 @@ class SuspensionTest {
 
     AsyncContext context() {
       HttpServletRequest request =
-          StandIn.of(
-              HttpServletRequest.class,
-              (proxy, method, args) ->
-                  switch (method.getName()) {
-                    case "getMethod" -> "GET";
-                    case "getContextPath" -> "";
-                    case "getHeader" -> null;
-                    default -> throw new UnsupportedOperationException(method.getName());
-                  });
+          StandIn.answering(HttpServletRequest.class)
+              .answer("getMethod", "GET")
+              .answer("getContextPath", "")
+              .answer("getHeader", null)
+              .refusingTheRest();
       return StandIn.of(
           AsyncContext.class,
           (proxy, method, args) ->

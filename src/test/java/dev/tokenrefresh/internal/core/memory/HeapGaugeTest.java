@@ -96,29 +96,21 @@ class HeapGaugeTest {
 
   private static MemoryMXBean heap(long used) {
     MemoryUsage usage = new MemoryUsage(0, used, MAX, MAX);
-    return StandIn.of(
-        MemoryMXBean.class,
-        (proxy, method, args) ->
-            switch (method.getName()) {
-              case "getHeapMemoryUsage" -> usage;
-              default -> throw new UnsupportedOperationException(method.getName());
-            });
+    return StandIn.answering(MemoryMXBean.class)
+        .answer("getHeapMemoryUsage", usage)
+        .refusingTheRest();
   }
 
   /** A pool; {@code afterGc < 0}: one that reports no collection usage (not collected). */
   private static MemoryPoolMXBean pool(String name, MemoryType type, long used, long afterGc) {
     MemoryUsage now = new MemoryUsage(0, used, used, -1);
     MemoryUsage collected = afterGc < 0 ? null : new MemoryUsage(0, afterGc, afterGc, -1);
-    return StandIn.of(
-        MemoryPoolMXBean.class,
-        (proxy, method, args) ->
-            switch (method.getName()) {
-              case "getName" -> name;
-              case "getType" -> type;
-              case "isValid" -> true;
-              case "getUsage" -> now;
-              case "getCollectionUsage" -> collected;
-              default -> throw new UnsupportedOperationException(method.getName());
-            });
+    return StandIn.answering(MemoryPoolMXBean.class)
+        .answer("getName", name)
+        .answer("getType", type)
+        .answer("isValid", true)
+        .answer("getUsage", now)
+        .answer("getCollectionUsage", collected)
+        .refusingTheRest();
   }
 }

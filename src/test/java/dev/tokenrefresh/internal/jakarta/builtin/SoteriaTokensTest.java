@@ -170,13 +170,8 @@ class SoteriaTokensTest {
   /** CDI's {@code Instance} answering {@code select(type).get()} with {@code configuration}. */
   @SuppressWarnings("unchecked")
   private static Instance<Object> beans(Object configuration) {
-    return StandIn.of(
-        Instance.class,
-        (proxy, method, args) ->
-            switch (method.getName()) {
-              case "select" -> proxy;
-              case "get" -> configuration;
-              default -> throw new UnsupportedOperationException(method.getName());
-            });
+    Instance<?> selected =
+        StandIn.answering(Instance.class).answer("get", configuration).refusingTheRest();
+    return StandIn.answering(Instance.class).answer("select", selected).refusingTheRest();
   }
 }
