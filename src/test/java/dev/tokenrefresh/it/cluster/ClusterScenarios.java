@@ -356,13 +356,11 @@ public abstract class ClusterScenarios {
       SessionOnNodes probe = SessionOnNodes.login(nodes, ClusterWars.LOCAL, tokens, VALID);
       try {
         for (int node = 1; node < nodes.size(); node++) {
-          int n = node;
-          Poll.until(
-              "the session of node 0 readable on node " + n,
+          probe.awaitStored(
+              node,
+              tokens,
               Duration.ofSeconds(15),
-              Duration.ofMillis(500),
-              () -> probe.storedTokens(n),
-              stored -> stored.isPresent() && stored.get().equals(tokens));
+              "the session of node 0 readable on node " + node);
         }
         return;
       } catch (AssertionError notYet) {

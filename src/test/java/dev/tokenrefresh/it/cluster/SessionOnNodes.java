@@ -1,6 +1,7 @@
 package dev.tokenrefresh.it.cluster;
 
 import dev.tokenrefresh.it.support.Echo;
+import dev.tokenrefresh.it.support.Poll;
 import dev.tokenrefresh.it.support.TestApp;
 import dev.tokenrefresh.it.support.TokenGrant;
 import dev.tokenrefresh.it.support.UserSession;
@@ -83,6 +84,21 @@ final class SessionOnNodes {
   /** The tokens the session holds, read past the filter on {@code node}; empty when none. */
   Optional<TokenGrant> storedTokens(int node) {
     return views.get(node).storedTokens();
+  }
+
+  /**
+   * Waits, bounded by {@code max}, until {@code node} reads exactly {@code tokens} from the
+   * session: a write on one node reaches the others' reads in the cluster's own time.
+   *
+   * @throws AssertionError naming {@code what} and the last reading when it does not
+   */
+  void awaitStored(int node, TokenGrant tokens, Duration max, String what) {
+    Poll.until(
+        what,
+        max,
+        Duration.ofMillis(250),
+        () -> storedTokens(node),
+        stored -> stored.isPresent() && stored.get().equals(tokens));
   }
 
   @Override
