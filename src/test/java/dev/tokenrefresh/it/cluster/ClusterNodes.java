@@ -14,20 +14,47 @@ public interface ClusterNodes extends AutoCloseable {
   /** How many nodes the cluster has (alive or killed). */
   int size();
 
-  /** The base address of the deployment at {@code context} on {@code node}, ending with a slash. */
-  URI base(int node, String context);
+  /** One node of the cluster as the scenarios reach it. */
+  interface Node {
 
-  /**
-   * The metrics endpoint of {@code node} in Prometheus text; the scenarios keep the samples of
-   * {@link ClusterWars#GRID} only ({@code Metrics.ofDeployment}).
-   */
-  URI metrics(int node);
+    /** The base address of the deployment at {@code context}, ending with a slash. */
+    URI base(String context);
+
+    /**
+     * The metrics endpoint in Prometheus text; the scenarios keep the samples of {@link
+     * ClusterWars#GRID} only ({@code Metrics.ofDeployment}).
+     */
+    URI metrics();
+
+    /** Whether the node's process runs. */
+    boolean isAlive();
+
+    /** {@code kill -9}: no shutdown, no goodbye to the grid; returns once the process is gone. */
+    void kill() throws InterruptedException;
+  }
+
+  /** Node {@code node} as it runs now (or ran, once killed). */
+  Node node(int node);
+
+  /** The base address of the deployment at {@code context} on {@code node}, ending with a slash. */
+  default URI base(int node, String context) {
+    return node(node).base(context);
+  }
+
+  /** The metrics endpoint of {@code node}: {@link Node#metrics()}. */
+  default URI metrics(int node) {
+    return node(node).metrics();
+  }
 
   /** Whether {@code node}'s process runs. */
-  boolean isAlive(int node);
+  default boolean isAlive(int node) {
+    return node(node).isAlive();
+  }
 
-  /** {@code kill -9}: no shutdown, no goodbye to the grid; returns once the process is gone. */
-  void kill(int node) throws InterruptedException;
+  /** {@link Node#kill()} of {@code node}. */
+  default void kill(int node) throws InterruptedException {
+    node(node).kill();
+  }
 
   /** Starts a killed node again with its former settings and returns once it serves requests. */
   void restart(int node) throws IOException, InterruptedException;

@@ -129,23 +129,29 @@ final class MicroCluster implements ClusterNodes {
   }
 
   @Override
-  public URI base(int node, String context) {
-    return running.get(node).uri("/" + context + "/");
-  }
+  public Node node(int node) {
+    PayaraMicro micro = running.get(node);
+    return new Node() {
+      @Override
+      public URI base(String context) {
+        return micro.uri("/" + context + "/");
+      }
 
-  @Override
-  public URI metrics(int node) {
-    return running.get(node).uri("/metrics");
-  }
+      @Override
+      public URI metrics() {
+        return micro.uri("/metrics");
+      }
 
-  @Override
-  public boolean isAlive(int node) {
-    return running.get(node).isAlive();
-  }
+      @Override
+      public boolean isAlive() {
+        return micro.isAlive();
+      }
 
-  @Override
-  public void kill(int node) throws InterruptedException {
-    running.get(node).kill();
+      @Override
+      public void kill() throws InterruptedException {
+        micro.kill();
+      }
+    };
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.tokenrefresh.it.support.FailsafeProperty;
 import dev.tokenrefresh.testing.WildFlyLaunch;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,23 +126,8 @@ final class WildFlyCluster implements ClusterNodes {
   }
 
   @Override
-  public URI base(int node, String context) {
-    return nodes.get(node).base(context);
-  }
-
-  @Override
-  public URI metrics(int node) {
-    return nodes.get(node).metrics();
-  }
-
-  @Override
-  public boolean isAlive(int node) {
-    return nodes.get(node).isAlive();
-  }
-
-  @Override
-  public void kill(int node) throws InterruptedException {
-    nodes.get(node).kill();
+  public Node node(int node) {
+    return nodes.get(node);
   }
 
   /** Starts a killed node again with its command line and waits until it is ready. */

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Started by the cluster, stopped ({@link #close}) or killed ({@link #kill}, SIGKILL) by the test.
  * Not thread-safe.
  */
-final class WildFlyNode implements AutoCloseable {
+final class WildFlyNode implements ClusterNodes.Node, AutoCloseable {
 
   private static final String STARTED = "WFLYSRV0025";
   private static final String STARTED_WITH_ERRORS = "WFLYSRV0026";
@@ -71,12 +71,14 @@ final class WildFlyNode implements AutoCloseable {
   }
 
   /** The base address of {@code context} on this node, ending with a slash. */
-  URI base(String context) {
+  @Override
+  public URI base(String context) {
     return launch.uri("/" + context + "/");
   }
 
   /** Micrometer's Prometheus endpoint on the management interface. */
-  URI metrics() {
+  @Override
+  public URI metrics() {
     return launch.managementUri("/prometheus");
   }
 
@@ -84,12 +86,14 @@ final class WildFlyNode implements AutoCloseable {
     return name;
   }
 
-  boolean isAlive() {
+  @Override
+  public boolean isAlive() {
     return process != null && process.process().isAlive();
   }
 
   /** {@code kill -9} of the server JVM and its launch script; waits until both are gone. */
-  void kill() throws InterruptedException {
+  @Override
+  public void kill() throws InterruptedException {
     if (process != null) {
       process.kill();
     }
