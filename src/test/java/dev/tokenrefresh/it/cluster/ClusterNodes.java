@@ -2,6 +2,8 @@ package dev.tokenrefresh.it.cluster;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The nodes of a running cluster as {@link ClusterScenarios} sees them, whatever the server: each
@@ -14,23 +16,22 @@ public interface ClusterNodes extends AutoCloseable {
   /** How many nodes the cluster has (alive or killed). */
   int size();
 
-  /** One node of the cluster as the scenarios reach it. */
-  interface Node {
+  /**
+   * One node of the cluster as the scenarios reach it.
+   *
+   * @param base the base address of the deployment at a context, ending with a slash
+   * @param metrics the metrics endpoint in Prometheus text; the scenarios keep the samples of
+   *     {@link ClusterWars#GRID} only ({@code Metrics.ofDeployment})
+   * @param alive whether the node's process runs
+   * @param kill {@code kill -9}: no shutdown, no goodbye to the grid; returns once the process is
+   *     gone
+   */
+  record Node(Function<String, URI> base, URI metrics, BooleanSupplier alive, Kill kill) {}
 
-    /** The base address of the deployment at {@code context}, ending with a slash. */
-    URI base(String context);
-
-    /**
-     * The metrics endpoint in Prometheus text; the scenarios keep the samples of {@link
-     * ClusterWars#GRID} only ({@code Metrics.ofDeployment}).
-     */
-    URI metrics();
-
-    /** Whether the node's process runs. */
-    boolean isAlive();
-
-    /** {@code kill -9}: no shutdown, no goodbye to the grid; returns once the process is gone. */
-    void kill() throws InterruptedException;
+  /** A node's {@code kill -9}. */
+  @FunctionalInterface
+  interface Kill {
+    void now() throws InterruptedException;
   }
 
   /** Node {@code node} as it runs now (or ran, once killed). */
@@ -38,22 +39,22 @@ public interface ClusterNodes extends AutoCloseable {
 
   /** The base address of the deployment at {@code context} on {@code node}, ending with a slash. */
   default URI base(int node, String context) {
-    return node(node).base(context);
+    return node(node).base().apply(context);
   }
 
-  /** The metrics endpoint of {@code node}: {@link Node#metrics()}. */
+  /** The metrics endpoint of {@code node} ({@link Node#metrics()}). */
   default URI metrics(int node) {
     return node(node).metrics();
   }
 
   /** Whether {@code node}'s process runs. */
   default boolean isAlive(int node) {
-    return node(node).isAlive();
+    return node(node).alive().getAsBoolean();
   }
 
-  /** {@link Node#kill()} of {@code node}. */
+  /** {@code kill -9} of {@code node} ({@link Node#kill()}). */
   default void kill(int node) throws InterruptedException {
-    node(node).kill();
+    node(node).kill().now();
   }
 
   /** Starts a killed node again with its former settings and returns once it serves requests. */

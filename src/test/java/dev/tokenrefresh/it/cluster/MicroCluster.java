@@ -7,7 +7,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -131,27 +130,11 @@ final class MicroCluster implements ClusterNodes {
   @Override
   public Node node(int node) {
     PayaraMicro micro = running.get(node);
-    return new Node() {
-      @Override
-      public URI base(String context) {
-        return micro.uri("/" + context + "/");
-      }
-
-      @Override
-      public URI metrics() {
-        return micro.uri("/metrics");
-      }
-
-      @Override
-      public boolean isAlive() {
-        return micro.isAlive();
-      }
-
-      @Override
-      public void kill() throws InterruptedException {
-        micro.kill();
-      }
-    };
+    return new Node(
+        context -> micro.uri("/" + context + "/"),
+        micro.uri("/metrics"),
+        micro::isAlive,
+        micro::kill);
   }
 
   @Override

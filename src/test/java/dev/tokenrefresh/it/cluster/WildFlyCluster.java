@@ -127,7 +127,8 @@ final class WildFlyCluster implements ClusterNodes {
 
   @Override
   public Node node(int node) {
-    return nodes.get(node);
+    WildFlyNode n = nodes.get(node);
+    return new Node(n::base, n.metrics(), n::isAlive, n::kill);
   }
 
   /** Starts a killed node again with its command line and waits until it is ready. */

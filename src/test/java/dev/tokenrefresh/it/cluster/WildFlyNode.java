@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * Started by the cluster, stopped ({@link #close}) or killed ({@link #kill}, SIGKILL) by the test.
  * Not thread-safe.
  */
-final class WildFlyNode implements ClusterNodes.Node, AutoCloseable {
+final class WildFlyNode implements AutoCloseable {
 
   private static final String STARTED = "WFLYSRV0025";
   private static final String STARTED_WITH_ERRORS = "WFLYSRV0026";
@@ -71,14 +71,12 @@ final class WildFlyNode implements ClusterNodes.Node, AutoCloseable {
   }
 
   /** The base address of {@code context} on this node, ending with a slash. */
-  @Override
-  public URI base(String context) {
+  URI base(String context) {
     return launch.uri("/" + context + "/");
   }
 
   /** Micrometer's Prometheus endpoint on the management interface. */
-  @Override
-  public URI metrics() {
+  URI metrics() {
     return launch.managementUri("/prometheus");
   }
 
@@ -86,14 +84,12 @@ final class WildFlyNode implements ClusterNodes.Node, AutoCloseable {
     return name;
   }
 
-  @Override
-  public boolean isAlive() {
+  boolean isAlive() {
     return process != null && process.process().isAlive();
   }
 
   /** {@code kill -9} of the server JVM and its launch script; waits until both are gone. */
-  @Override
-  public void kill() throws InterruptedException {
+  void kill() throws InterruptedException {
     if (process != null) {
       process.kill();
     }
