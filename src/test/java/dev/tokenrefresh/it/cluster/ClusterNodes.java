@@ -2,6 +2,7 @@ package dev.tokenrefresh.it.cluster;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -12,9 +13,6 @@ import java.util.function.Function;
  * scenarios call them from the test thread only.
  */
 public interface ClusterNodes extends AutoCloseable {
-
-  /** How many nodes the cluster has (alive or killed). */
-  int size();
 
   /**
    * One node of the cluster as the scenarios reach it.
@@ -34,8 +32,18 @@ public interface ClusterNodes extends AutoCloseable {
     void now() throws InterruptedException;
   }
 
+  /** The nodes as they run now (or ran, once killed), node 0 first. */
+  List<Node> nodes();
+
+  /** How many nodes the cluster has (alive or killed). */
+  default int size() {
+    return nodes().size();
+  }
+
   /** Node {@code node} as it runs now (or ran, once killed). */
-  Node node(int node);
+  default Node node(int node) {
+    return nodes().get(node);
+  }
 
   /** The base address of the deployment at {@code context} on {@code node}, ending with a slash. */
   default URI base(int node, String context) {

@@ -123,18 +123,16 @@ final class MicroCluster implements ClusterNodes {
   }
 
   @Override
-  public int size() {
-    return launches.size();
-  }
-
-  @Override
-  public Node node(int node) {
-    PayaraMicro micro = running.get(node);
-    return new Node(
-        context -> micro.uri("/" + context + "/"),
-        micro.uri("/metrics"),
-        micro::isAlive,
-        micro::kill);
+  public List<Node> nodes() {
+    return running.stream()
+        .map(
+            micro ->
+                new Node(
+                    context -> micro.uri("/" + context + "/"),
+                    micro.uri("/metrics"),
+                    micro::isAlive,
+                    micro::kill))
+        .toList();
   }
 
   @Override

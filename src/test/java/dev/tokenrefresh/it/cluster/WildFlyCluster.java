@@ -121,14 +121,8 @@ final class WildFlyCluster implements ClusterNodes {
   }
 
   @Override
-  public int size() {
-    return nodes.size();
-  }
-
-  @Override
-  public Node node(int node) {
-    WildFlyNode n = nodes.get(node);
-    return new Node(n::base, n.metrics(), n::isAlive, n::kill);
+  public List<Node> nodes() {
+    return nodes.stream().map(n -> new Node(n::base, n.metrics(), n::isAlive, n::kill)).toList();
   }
 
   /** Starts a killed node again with its command line and waits until it is ready. */
