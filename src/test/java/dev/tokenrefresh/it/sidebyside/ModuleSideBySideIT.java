@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The module's column of the side-by-side with Payara's built-in OpenID Connect client ({@link
@@ -82,19 +84,12 @@ class ModuleSideBySideIT extends SideBySideColumnIT {
         .isBetween(0, SuspendedWaitersScenarios.MAX_BUSY_WHILE_WAITING);
   }
 
-  @Test
+  /** The provider answers 503 with a plain-text body, then with an OAuth 2.0 error body. */
+  @ParameterizedTest
+  @EnumSource(OutageRun.Reply.class)
   @Order(2)
-  void idpDown_plainText503_100Requests_reachItAtMostThresholdTimes_sessionKept_andRecovers() {
-    outage(OutageRun.Reply.PLAIN_TEXT_503);
-  }
-
-  @Test
-  @Order(3)
-  void idpDown_json503_100Requests_reachItAtMostThresholdTimes_sessionKept_andRecovers() {
-    outage(OutageRun.Reply.JSON_503);
-  }
-
-  private void outage(OutageRun.Reply reply) {
+  void idpDown_503_100Requests_reachItAtMostThresholdTimes_sessionKept_andRecovers(
+      OutageRun.Reply reply) {
     UserSession session = app().loginExpired();
 
     OutageRun.Result r = OutageRun.run(idp(), reply, () -> session.get("/echo"));

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Payara 7's built-in OpenID Connect client with the module's takeover handler ({@code
@@ -111,19 +113,12 @@ class PayaraBuiltInTakeoverSideBySideIT extends SideBySideColumnIT {
     assertThat(waiting.loggedIn()).as("the waiting user is still logged in").isTrue();
   }
 
-  @Test
+  /** The provider answers 503 with a plain-text body, then with an OAuth 2.0 error body. */
+  @ParameterizedTest
+  @EnumSource(OutageRun.Reply.class)
   @Order(2)
-  void idpDown_plainText503_100Requests_reachItAtMostThresholdTimes_userStaysLoggedIn() {
-    outage(OutageRun.Reply.PLAIN_TEXT_503);
-  }
-
-  @Test
-  @Order(3)
-  void idpDown_json503_100Requests_reachItAtMostThresholdTimes_userStaysLoggedIn() {
-    outage(OutageRun.Reply.JSON_503);
-  }
-
-  private void outage(OutageRun.Reply reply) {
+  void idpDown_503_100Requests_reachItAtMostThresholdTimes_userStaysLoggedIn(
+      OutageRun.Reply reply) {
     BuiltInUser session = BuiltInUser.login(app());
     String before = session.echo().body();
     session.waitPastExpiry();
