@@ -4,13 +4,12 @@ import dev.tokenrefresh.core.error.GrantRevokedException;
 import dev.tokenrefresh.core.token.Fingerprint;
 import dev.tokenrefresh.core.token.SessionKey;
 import dev.tokenrefresh.core.token.TokenSet;
+import dev.tokenrefresh.internal.core.time.ExpiringTable;
 import dev.tokenrefresh.internal.core.time.IntervalGate;
 import dev.tokenrefresh.internal.core.time.Ticker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Remembers, for a short grace period, which new tokens replaced a rotated refresh token. A request
@@ -48,11 +47,7 @@ public final class RotationGrace {
   static final Duration PURGE_AT_CAP_INTERVAL = Duration.ofSeconds(1);
 
   private final long graceNanos;
-  private final int maxEntries;
-  private final Ticker ticker;
-  private final AtomicLong purges = new AtomicLong();
-  private final IntervalGate purgeAtCap;
-  private final ConcurrentHashMap<Fingerprint, Entry> entries = new ConcurrentHashMap<>();
+  private final ExpiringTable<Fingerprint, Entry> entries;
 
   /**
    * @param grace how long an old refresh token still yields its replacement
@@ -61,9 +56,9 @@ public final class RotationGrace {
    */
   public RotationGrace(Duration grace, int maxEntries, Ticker ticker) {
     this.graceNanos = grace.toNanos();
-    this.maxEntries = maxEntries;
-    this.ticker = Objects.requireNonNull(ticker, "ticker");
-    this.purgeAtCap = new IntervalGate(PURGE_AT_CAP_INTERVAL, ticker);
+    this.entries =
+        new ExpiringTable<>(
+            maxEntries, ticker, new IntervalGate(PURGE_AT_CAP_INTERVAL, ticker)::tryPass);
   }
 
   /**
@@ -74,7 +69,7 @@ public final class RotationGrace {
   public boolean remember(Fingerprint rotated, SessionKey session, TokenSet tokens) {
     return put(
         rotated,
-        new Entry(session, Objects.requireNonNull(tokens, "tokens"), null, 0),
+        new Entry(session, Objects.requireNonNull(tokens, "tokens"), null),
         Math.max(graceNanos, UNDELIVERED_RETENTION.toNanos()));
   }
 
@@ -87,7 +82,7 @@ public final class RotationGrace {
   public boolean rememberRevoked(
       Fingerprint dead, SessionKey session, GrantRevokedException refusal) {
     return put(
-        dead, new Entry(session, null, Objects.requireNonNull(refusal, "refusal"), 0), graceNanos);
+        dead, new Entry(session, null, Objects.requireNonNull(refusal, "refusal")), graceNanos);
   }
 
   /**
@@ -99,7 +94,7 @@ public final class RotationGrace {
     if (e == null || e.refusal() == null || !e.owner().equals(session)) {
       return Optional.empty();
     }
-    return e.isExpired(ticker.read()) ? Optional.empty() : Optional.of(e.refusal());
+    return Optional.of(e.refusal());
   }
 
   /**
@@ -107,12 +102,11 @@ public final class RotationGrace {
    * grace period by that same session.
    */
   public Optional<TokenSet> replacementFor(Fingerprint refreshToken, SessionKey session) {
-    long now = ticker.read();
     TokenSet newest = null;
     Fingerprint key = refreshToken;
     for (int hop = 0; hop < MAX_CHAIN; hop++) {
       Entry e = entries.get(key);
-      if (e == null || e.tokens() == null || !e.owner().equals(session) || e.isExpired(now)) {
+      if (e == null || e.tokens() == null || !e.owner().equals(session)) {
         break;
       }
       newest = e.tokens();
@@ -125,19 +119,11 @@ public final class RotationGrace {
     return Optional.ofNullable(newest);
   }
 
-  private boolean put(Fingerprint refreshToken, Entry unstamped, long keepNanos) {
-    if (graceNanos == 0) {
+  private boolean put(Fingerprint refreshToken, Entry entry, long keepNanos) {
+    if (graceNanos == 0 || !(entries.containsKey(refreshToken) || entries.hasRoom())) {
       return false;
     }
-    if (entries.size() >= maxEntries && !entries.containsKey(refreshToken)) {
-      if (purgeAtCap.tryPass()) {
-        cleanup();
-      }
-      if (entries.size() >= maxEntries) {
-        return false;
-      }
-    }
-    entries.put(refreshToken, unstamped.expiringAt(ticker.read() + keepNanos));
+    entries.put(refreshToken, entry, keepNanos);
     return true;
   }
 
@@ -146,13 +132,7 @@ public final class RotationGrace {
    * kept only for the grace period.
    */
   public void delivered(Fingerprint rotated, SessionKey session) {
-    long deadline = ticker.read() + graceNanos;
-    entries.computeIfPresent(
-        rotated,
-        (k, e) ->
-            e.tokens() != null && e.owner().equals(session) && e.expiresAt() - deadline > 0
-                ? e.expiringAt(deadline)
-                : e);
+    entries.shorten(rotated, graceNanos, e -> e.tokens() != null && e.owner().equals(session));
   }
 
   /**
@@ -160,7 +140,7 @@ public final class RotationGrace {
    * of it is handed out again.
    */
   public void forget(SessionKey owner) {
-    entries.values().removeIf(e -> e.owner().equals(owner));
+    entries.removeIf(e -> e.owner().equals(owner));
   }
 
   /**
@@ -169,15 +149,12 @@ public final class RotationGrace {
    * session, or a dead grant, stays.
    */
   public void forget(Fingerprint rotated, SessionKey session) {
-    entries.computeIfPresent(
-        rotated, (k, e) -> e.tokens() != null && e.owner().equals(session) ? null : e);
+    entries.remove(rotated, e -> e.tokens() != null && e.owner().equals(session));
   }
 
   /** Removes expired entries. */
   public void cleanup() {
-    purges.incrementAndGet();
-    long now = ticker.read();
-    entries.entrySet().removeIf(e -> e.getValue().isExpired(now));
+    entries.purgeExpired();
   }
 
   /** How many rotations (and dead grants) are remembered now. */
@@ -189,19 +166,10 @@ public final class RotationGrace {
    * One remembered outcome: a rotation ({@code tokens}) or a dead grant ({@code refusal}). Holds
    * tokens: its {@code toString} shows none ({@link TokenSet#toString()} redacts them).
    */
-  private record Entry(
-      SessionKey owner, TokenSet tokens, GrantRevokedException refusal, long expiresAt) {
-    Entry expiringAt(long deadline) {
-      return new Entry(owner, tokens, refusal, deadline);
-    }
-
-    boolean isExpired(long now) {
-      return now - expiresAt >= 0;
-    }
-  }
+  private record Entry(SessionKey owner, TokenSet tokens, GrantRevokedException refusal) {}
 
   /** How many purges ran so far, scheduled or at the cap: for diagnostics and tests. */
   public long purges() {
-    return purges.get();
+    return entries.purges();
   }
 }

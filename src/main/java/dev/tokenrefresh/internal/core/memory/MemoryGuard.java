@@ -1,27 +1,25 @@
 package dev.tokenrefresh.internal.core.memory;
 
+import dev.tokenrefresh.internal.core.time.IntervalGate;
 import dev.tokenrefresh.internal.core.time.Ticker;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tells whether the heap is so full that no new identity-provider call should start. Joining a call
  * already in flight stays allowed: it costs almost nothing and frees the waiter soonest.
  *
  * <p>The heap is sampled at most once per {@code sampleInterval}, by whichever caller first finds
- * the last sample too old (a compare-and-set elects it); every other caller reads the last verdict.
- * Thread-safe.
+ * the last sample too old (an {@link IntervalGate} elects it); every other caller reads the last
+ * verdict. Thread-safe.
  */
 public final class MemoryGuard {
 
   private final boolean enabled;
   private final double threshold;
-  private final long intervalNanos;
+  private final IntervalGate sampling;
   private final HeapGauge gauge;
-  private final Ticker ticker;
   private final Runnable onPressure;
-  private final AtomicLong nextSampleAt;
   private volatile boolean underPressure;
 
   /**
@@ -41,11 +39,9 @@ public final class MemoryGuard {
       Runnable onPressure) {
     this.enabled = enabled;
     this.threshold = threshold;
-    this.intervalNanos = sampleInterval.toNanos();
     this.gauge = Objects.requireNonNull(gauge, "gauge");
-    this.ticker = Objects.requireNonNull(ticker, "ticker");
+    this.sampling = new IntervalGate(sampleInterval, ticker);
     this.onPressure = Objects.requireNonNull(onPressure, "onPressure");
-    this.nextSampleAt = new AtomicLong(ticker.read());
   }
 
   /** Whether new provider calls must be refused now. */
@@ -53,9 +49,7 @@ public final class MemoryGuard {
     if (!enabled) {
       return false;
     }
-    long now = ticker.read();
-    long due = nextSampleAt.get();
-    if (now - due >= 0 && nextSampleAt.compareAndSet(due, now + intervalNanos)) {
+    if (sampling.tryPass()) {
       boolean pressure = gauge.usedFraction() >= threshold;
       boolean entered = pressure && !underPressure;
       underPressure = pressure;
@@ -68,6 +62,6 @@ public final class MemoryGuard {
 
   /** How long until the next sample may change the verdict. */
   public Duration untilNextSample() {
-    return Duration.ofNanos(Math.max(0, nextSampleAt.get() - ticker.read()));
+    return sampling.untilNextPass();
   }
 }

@@ -33,4 +33,9 @@ public final class IntervalGate {
     long due = nextAt.get();
     return now - due >= 0 && nextAt.compareAndSet(due, now + intervalNanos);
   }
+
+  /** How long until the next caller may pass; zero when one may pass now. */
+  public Duration untilNextPass() {
+    return Duration.ofNanos(Math.max(0, nextAt.get() - ticker.read()));
+  }
 }

@@ -1,9 +1,8 @@
 package dev.tokenrefresh.internal.oidc.login;
 
+import dev.tokenrefresh.internal.core.time.ExpiringTable;
 import dev.tokenrefresh.internal.core.time.Ticker;
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers the {@code jti} of each accepted logout token for as long as a token of that age is
@@ -24,11 +23,9 @@ public final class ReplayCache {
   }
 
   private final long retentionNanos;
-  private final int maxEntries;
-  private final Ticker ticker;
 
-  /** id → when it may be forgotten (ticker nanos). */
-  private final ConcurrentHashMap<String, Long> seen = new ConcurrentHashMap<>();
+  /** The ids seen within the retention; full, it purges the expired ones on every new id. */
+  private final ExpiringTable<String, Boolean> seen;
 
   /**
    * @param retention how long an id is remembered (the accepted token age plus clock skew)
@@ -37,31 +34,24 @@ public final class ReplayCache {
    */
   public ReplayCache(Duration retention, int maxEntries, Ticker ticker) {
     this.retentionNanos = retention.toNanos();
-    this.maxEntries = maxEntries;
-    this.ticker = Objects.requireNonNull(ticker, "ticker");
+    this.seen = new ExpiringTable<>(maxEntries, ticker, () -> true);
   }
 
   /** Presents {@code id}; remembers it when it is new and there is room. */
   public Use use(String id) {
-    long now = ticker.read();
-    Long until = seen.get(id);
-    if (until != null && until - now > 0) {
+    if (seen.get(id) != null) {
       return Use.REPLAYED;
     }
-    if (seen.size() >= maxEntries) {
-      cleanup();
-      if (seen.size() >= maxEntries) {
-        return Use.FULL;
-      }
+    if (!seen.hasRoom()) {
+      return Use.FULL;
     }
-    Long previous = seen.put(id, now + retentionNanos);
-    return previous != null && previous - now > 0 ? Use.REPLAYED : Use.FIRST;
+    // Another thread may have put it since the look above: only the first put is the first use.
+    return seen.put(id, Boolean.TRUE, retentionNanos) != null ? Use.REPLAYED : Use.FIRST;
   }
 
   /** Drops the ids whose retention has passed. */
   public void cleanup() {
-    long now = ticker.read();
-    seen.values().removeIf(until -> until - now <= 0);
+    seen.purgeExpired();
   }
 
   /** Remembered ids, for tests and gauges. */
