@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * A stand-in for an interface the code under test calls (a servlet session, a request, JWT claims):
@@ -25,14 +26,16 @@ public final class StandIn {
   }
 
   /**
-   * A stand-in's answers as a table, a fixed value (or {@code null}) per method name, for an
-   * interface whose methods the code under test only reads. Any other method throws {@link
-   * UnsupportedOperationException} naming it, so that a test notices when the code calls something
-   * new. Not thread-safe while it is filled; the stand-in it builds is.
+   * A stand-in's answers as a table, one per method name: a fixed value (or {@code null}), or an
+   * {@link Answer} that computes it at each call from the stand-in's state and the call's
+   * arguments. The rest of the methods either throw {@link UnsupportedOperationException} naming
+   * them ({@link #refusingTheRest}), so that a test notices when the code calls something new, or
+   * answer {@code null} ({@link #nullForTheRest}), as a container's no-op would. Not thread-safe
+   * while it is filled; the stand-in it builds is as thread-safe as its answers.
    */
   public static final class Table<T> {
     private final Class<T> type;
-    private final Map<String, Object> answers = new HashMap<>();
+    private final Map<String, Answer> answers = new HashMap<>();
 
     private Table(Class<T> type) {
       this.type = type;
@@ -40,21 +43,49 @@ public final class StandIn {
 
     /** Answers every call of {@code method} (any arguments) with {@code value}. */
     public Table<T> answer(String method, Object value) {
-      answers.put(method, value);
+      return answerBy(method, args -> value);
+    }
+
+    /** Answers every call of {@code method} with what {@code answer} computes at that call. */
+    public Table<T> answerBy(String method, Answer answer) {
+      answers.put(method, answer);
       return this;
     }
 
     /** The stand-in: the answers so far, and {@link UnsupportedOperationException} for the rest. */
     public T refusingTheRest() {
-      Map<String, Object> table = new HashMap<>(answers);
+      return answeringTheRest(
+          (method, args) -> {
+            throw new UnsupportedOperationException(method);
+          });
+    }
+
+    /** The stand-in: the answers so far, and {@code null} for the rest. */
+    public T nullForTheRest() {
+      return answeringTheRest((method, args) -> null);
+    }
+
+    private T answeringTheRest(BiFunction<String, Object[], Object> rest) {
+      Map<String, Answer> table = new HashMap<>(answers);
       return of(
           type,
           (proxy, method, args) -> {
-            if (!table.containsKey(method.getName())) {
-              throw new UnsupportedOperationException(method.getName());
-            }
-            return table.get(method.getName());
+            Answer answer = table.get(method.getName());
+            return answer == null ? rest.apply(method.getName(), args) : answer.to(args);
           });
     }
+  }
+
+  /** What a stand-in's method answers, computed at each call. */
+  @FunctionalInterface
+  public interface Answer {
+
+    /**
+     * The call's result ({@code null} for a {@code void} method).
+     *
+     * @param args the call's arguments, {@code null} when the method takes none (as {@link
+     *     InvocationHandler} gets them)
+     */
+    Object to(Object[] args);
   }
 }

@@ -65,49 +65,44 @@ final class FakeExchange {
   }
 
   private HttpServletRequest request() {
-    return StandIn.of(
-        HttpServletRequest.class,
-        (proxy, method, args) ->
-            switch (method.getName()) {
-              case "getSession" -> {
-                if (args != null && args.length == 1 && (Boolean) args[0]) {
-                  throw new AssertionError("the filter must never create a session");
-                }
-                yield session.get();
-              }
-              case "getAttribute" -> requestAttributes.get((String) args[0]);
-              case "setAttribute" -> requestAttributes.put((String) args[0], args[1]);
-              case "removeAttribute" -> requestAttributes.remove((String) args[0]);
-              case "getDispatcherType" -> dispatcherType;
-              case "isAsyncSupported" -> asyncSupported;
-              case "startAsync" -> {
-                suspended.set(true);
-                yield async();
-              }
-              case "getMethod" -> "GET";
-              case "getContextPath" -> contextPath;
-              case "getRequestURI" -> requestUri;
-              case "getServletPath" -> servletPath;
-              case "getPathInfo" -> pathInfo;
-              case "getHeader" -> null;
-              default -> null;
-            });
+    return StandIn.answering(HttpServletRequest.class)
+        .answerBy("getSession", this::currentSession)
+        .answerBy("getAttribute", args -> requestAttributes.get((String) args[0]))
+        .answerBy("setAttribute", args -> requestAttributes.put((String) args[0], args[1]))
+        .answerBy("removeAttribute", args -> requestAttributes.remove((String) args[0]))
+        .answerBy("getDispatcherType", args -> dispatcherType)
+        .answerBy("isAsyncSupported", args -> asyncSupported)
+        .answerBy("startAsync", args -> startAsync())
+        .answer("getMethod", "GET")
+        .answerBy("getContextPath", args -> contextPath)
+        .answerBy("getRequestURI", args -> requestUri)
+        .answerBy("getServletPath", args -> servletPath)
+        .answerBy("getPathInfo", args -> pathInfo)
+        .answer("getHeader", null)
+        .nullForTheRest();
   }
 
-  private AsyncContext async() {
-    return StandIn.of(
-        AsyncContext.class,
-        (proxy, method, args) ->
-            switch (method.getName()) {
-              case "dispatch" -> {
-                dispatches.incrementAndGet();
-                dispatcherType = DispatcherType.ASYNC;
-                onDispatch.run();
-                yield null;
-              }
-              case "getRequest" -> request;
-              case "getResponse" -> response;
-              default -> null;
-            });
+  /** {@code getSession()} or {@code getSession(create)}: the filter must never create one. */
+  private HttpSession currentSession(Object[] args) {
+    if (args != null && args.length == 1 && (Boolean) args[0]) {
+      throw new AssertionError("the filter must never create a session");
+    }
+    return session.get();
+  }
+
+  private AsyncContext startAsync() {
+    suspended.set(true);
+    return StandIn.answering(AsyncContext.class)
+        .answerBy(
+            "dispatch",
+            args -> {
+              dispatches.incrementAndGet();
+              dispatcherType = DispatcherType.ASYNC;
+              onDispatch.run();
+              return null;
+            })
+        .answer("getRequest", request)
+        .answer("getResponse", response)
+        .nullForTheRest();
   }
 }
