@@ -101,9 +101,10 @@ public final class RefreshCoordinator {
     this.slots = new ConcurrencyLimit(settings.maxConcurrent(), settings.maxQueued());
     this.memory =
         new MemoryGuard(
-            settings.memoryPressureEnabled(),
-            settings.heapFraction(),
-            settings.memorySampleInterval(),
+            new MemoryGuard.Policy(
+                settings.memoryPressureEnabled(),
+                settings.heapFraction(),
+                settings.memorySampleInterval()),
             ports.heapGauge(),
             ports.ticker(),
             () -> metrics.occurred(MEMORY_PRESSURE_ENTERED));

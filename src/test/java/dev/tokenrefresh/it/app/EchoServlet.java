@@ -16,12 +16,6 @@ import java.io.IOException;
     asyncSupported = true)
 public class EchoServlet extends HttpServlet {
 
-  /** Body key: the {@link TokenRefreshFilter#ACCESS_TOKEN} attribute, empty when absent. */
-  public static final String ACCESS_TOKEN = "access_token";
-
-  /** Body key: the request's dispatcher type. */
-  public static final String DISPATCHER = "dispatcher";
-
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -30,9 +24,7 @@ public class EchoServlet extends HttpServlet {
   }
 
   static void echo(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    Object token = req.getAttribute(TokenRefreshFilter.ACCESS_TOKEN);
-    PlainTextBody.of(ACCESS_TOKEN, token == null ? "" : token)
-        .and(DISPATCHER, req.getDispatcherType())
+    PlainTextBody.echo(req.getAttribute(TokenRefreshFilter.ACCESS_TOKEN), req.getDispatcherType())
         .writeTo(resp);
   }
 }

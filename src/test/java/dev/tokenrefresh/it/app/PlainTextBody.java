@@ -1,5 +1,6 @@
 package dev.tokenrefresh.it.app;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
@@ -10,6 +11,12 @@ import java.io.IOException;
  */
 public final class PlainTextBody {
 
+  /** Echo body key: the access token the servlet was given, empty when absent. */
+  public static final String ACCESS_TOKEN = "access_token";
+
+  /** Echo body key: the request's dispatcher type. */
+  public static final String DISPATCHER = "dispatcher";
+
   private final StringBuilder lines = new StringBuilder();
 
   private PlainTextBody() {}
@@ -17,6 +24,16 @@ public final class PlainTextBody {
   /** A body whose first line is {@code key=value}. */
   public static PlainTextBody of(String key, Object value) {
     return new PlainTextBody().and(key, value);
+  }
+
+  /**
+   * The body of every echo servlet (the module's {@code EchoServlet}, the built-in client's {@code
+   * BuiltInEchoServlet}), so that {@code Echo} reads both alike.
+   *
+   * @param accessToken the access token the servlet was given, {@code null} when none
+   */
+  public static PlainTextBody echo(Object accessToken, DispatcherType dispatch) {
+    return of(ACCESS_TOKEN, accessToken == null ? "" : accessToken).and(DISPATCHER, dispatch);
   }
 
   /** Adds the line {@code key=value}. */

@@ -1,6 +1,7 @@
 package dev.tokenrefresh.it.support;
 
 import dev.tokenrefresh.it.app.EchoServlet;
+import dev.tokenrefresh.it.app.PlainTextBody;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -30,8 +31,8 @@ public record Echo(int status, String accessToken, String dispatcher) {
     }
     return new Echo(
         200,
-        body.getProperty(EchoServlet.ACCESS_TOKEN, ""),
-        body.getProperty(EchoServlet.DISPATCHER, ""));
+        body.getProperty(PlainTextBody.ACCESS_TOKEN, ""),
+        body.getProperty(PlainTextBody.DISPATCHER, ""));
   }
 
   @Override

@@ -15,42 +15,41 @@ import java.util.Objects;
  */
 public final class MemoryGuard {
 
-  private final boolean enabled;
-  private final double threshold;
+  /**
+   * When the guard refuses new calls.
+   *
+   * @param enabled whether the guard is on; when off it never reports pressure
+   * @param heapFraction the used/max heap fraction at or above which the heap is under pressure
+   * @param sampleInterval the least time between two samples
+   */
+  public record Policy(boolean enabled, double heapFraction, Duration sampleInterval) {}
+
+  private final Policy policy;
   private final IntervalGate sampling;
   private final HeapGauge gauge;
   private final Runnable onPressure;
   private volatile boolean underPressure;
 
   /**
-   * @param enabled whether the guard is on; when off it never reports pressure
-   * @param threshold the used/max heap fraction at or above which the heap is under pressure
-   * @param sampleInterval the least time between two samples
+   * @param policy when to refuse
    * @param gauge reads the heap
    * @param ticker the time source
    * @param onPressure told each time the verdict changes to "under pressure"
    */
-  public MemoryGuard(
-      boolean enabled,
-      double threshold,
-      Duration sampleInterval,
-      HeapGauge gauge,
-      Ticker ticker,
-      Runnable onPressure) {
-    this.enabled = enabled;
-    this.threshold = threshold;
+  public MemoryGuard(Policy policy, HeapGauge gauge, Ticker ticker, Runnable onPressure) {
+    this.policy = Objects.requireNonNull(policy, "policy");
     this.gauge = Objects.requireNonNull(gauge, "gauge");
-    this.sampling = new IntervalGate(sampleInterval, ticker);
+    this.sampling = new IntervalGate(policy.sampleInterval(), ticker);
     this.onPressure = Objects.requireNonNull(onPressure, "onPressure");
   }
 
   /** Whether new provider calls must be refused now. */
   public boolean underPressure() {
-    if (!enabled) {
+    if (!policy.enabled()) {
       return false;
     }
     if (sampling.tryPass()) {
-      boolean pressure = gauge.usedFraction() >= threshold;
+      boolean pressure = gauge.usedFraction() >= policy.heapFraction();
       boolean entered = pressure && !underPressure;
       underPressure = pressure;
       if (entered) {

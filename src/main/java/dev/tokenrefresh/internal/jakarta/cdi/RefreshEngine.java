@@ -70,7 +70,8 @@ public class RefreshEngine {
   private FilterSettings filterSettings;
   private ScheduledFuture<?> cleanup;
   private FlightGate gate = FlightGate.local();
-  private RefreshTotals counts;
+  private final RefreshTotals counts = new RefreshTotals();
+  private RefreshMetrics metrics = RefreshMetrics.noop();
   private final Clock clock = Clock.systemUTC();
   private final LastSuccess lastSuccess = new LastSuccess(Ticker.system());
   private boolean breakerOpenIsDown;
@@ -109,16 +110,15 @@ public class RefreshEngine {
                   scheduler,
                   executors.calls(),
                   found -> providerEndpoints = found));
-      counts =
-          new RefreshTotals(
-              MetricsSelection.select(
-                  source.text(ConfigKey.METRICS.key()),
-                  source
-                      .text(ConfigKey.OTEL_SDK_DISABLED.key())
-                      .map("false"::equalsIgnoreCase)
-                      .orElse(false),
-                  beans));
-      RefreshMetrics metrics = counts;
+      metrics =
+          MetricsSelection.select(
+              source.text(ConfigKey.METRICS.key()),
+              source
+                  .text(ConfigKey.OTEL_SDK_DISABLED.key())
+                  .map("false"::equalsIgnoreCase)
+                  .orElse(false),
+              beans,
+              counts);
       metrics.bindSuspendedRequests(() -> suspended.get().getAsInt());
       CoordinatorPorts ports =
           new CoordinatorPorts(
@@ -279,7 +279,7 @@ public class RefreshEngine {
 
   /** The metrics port, for the login mechanism's own events. */
   public RefreshMetrics metrics() {
-    return counts;
+    return metrics;
   }
 
   /** The readiness verdict and its figures, for the health check. */

@@ -3,11 +3,14 @@ package dev.tokenrefresh.internal.jakarta.metrics;
 import static dev.tokenrefresh.core.config.ConfigKey.METRICS;
 
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.internal.core.metrics.RefreshTotals;
 import dev.tokenrefresh.internal.jakarta.OptionalApi;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 
 /**
@@ -33,19 +36,49 @@ public final class MetricsSelection {
 
   private static final Logger LOG = Logger.getLogger(MetricsSelection.class.getName());
 
+  /** Where events go when no library records them: only the totals count them. */
+  private static final MeterSink RECORDS_NOTHING =
+      new MeterSink() {
+        @Override
+        public void register(String name) {}
+
+        @Override
+        public void increment(String name) {}
+
+        @Override
+        public void increment(String name, String key, String value) {}
+
+        @Override
+        public void record(String name, Duration duration) {}
+
+        @Override
+        public void gauge(String name, IntSupplier value) {}
+      };
+
   private MetricsSelection() {}
 
   /**
+   * The metrics port on the chosen library, which counts every event in {@code totals} too.
+   *
    * @param choice the configured value, empty for {@code auto}
    * @param beans an injected {@code Instance} to look the registries up with
+   * @param totals where every event is counted, whichever library records it (or none)
    * @throws IllegalArgumentException when the choice is unknown or its back end is missing
    */
   public static RefreshMetrics select(
+      Optional<String> choice,
+      boolean otelSdkEnabled,
+      Instance<Object> beans,
+      RefreshTotals totals) {
+    return new NamedMetrics(sink(choice, otelSdkEnabled, beans), totals);
+  }
+
+  private static MeterSink sink(
       Optional<String> choice, boolean otelSdkEnabled, Instance<Object> beans) {
     String c = choice.orElse(METRICS.defaultValue().orElseThrow()).toLowerCase(Locale.ROOT);
     switch (c) {
       case "none":
-        return RefreshMetrics.noop();
+        return RECORDS_NOTHING;
       case "microprofile":
         return require(c, microProfile(beans));
       case "micrometer":
@@ -53,7 +86,7 @@ public final class MetricsSelection {
       case "opentelemetry":
         return require(c, otelSdkEnabled ? openTelemetry(beans) : Optional.empty());
       case "auto":
-        Optional<RefreshMetrics> found =
+        Optional<MeterSink> found =
             microProfile(beans)
                 .or(() -> otelSdkEnabled ? openTelemetry(beans) : Optional.empty())
                 .or(() -> micrometer(beans));
@@ -63,7 +96,7 @@ public final class MetricsSelection {
                   + " (otel.sdk.disabled=false) nor Micrometer is available; metrics are not"
                   + " recorded");
         }
-        return found.orElse(RefreshMetrics.noop());
+        return found.orElse(RECORDS_NOTHING);
       default:
         throw new IllegalArgumentException(
             METRICS
@@ -73,7 +106,7 @@ public final class MetricsSelection {
     }
   }
 
-  private static RefreshMetrics require(String choice, Optional<RefreshMetrics> adapter) {
+  private static MeterSink require(String choice, Optional<MeterSink> adapter) {
     return adapter.orElseThrow(
         () ->
             new IllegalArgumentException(
@@ -81,27 +114,25 @@ public final class MetricsSelection {
   }
 
   /**
-   * The port on the bean of {@code type} that {@code beans} resolves, if any, recording through the
-   * sink {@code adapter} makes of it. Called by each adapter's {@code from}, so that {@code type}
-   * is named only in a class loaded after its API was found.
+   * The sink {@code adapter} makes of the bean of {@code type} that {@code beans} resolves, if any.
+   * Called by each adapter's {@code from}, so that {@code type} is named only in a class loaded
+   * after its API was found.
    */
-  static <T> Optional<RefreshMetrics> onBean(
+  static <T> Optional<MeterSink> onBean(
       Instance<Object> beans, Class<T> type, Function<? super T, ? extends MeterSink> adapter) {
     Instance<T> found = beans.select(type);
-    return found.isResolvable()
-        ? Optional.of(new NamedMetrics(adapter.apply(found.get())))
-        : Optional.empty();
+    return found.isResolvable() ? Optional.of(adapter.apply(found.get())) : Optional.empty();
   }
 
-  private static Optional<RefreshMetrics> microProfile(Instance<Object> beans) {
+  private static Optional<MeterSink> microProfile(Instance<Object> beans) {
     return OptionalApi.visible(MP_REGISTRY) ? MicroProfileMetrics.from(beans) : Optional.empty();
   }
 
-  private static Optional<RefreshMetrics> openTelemetry(Instance<Object> beans) {
+  private static Optional<MeterSink> openTelemetry(Instance<Object> beans) {
     return OptionalApi.visible(OTEL_METER) ? OpenTelemetryMetrics.from(beans) : Optional.empty();
   }
 
-  private static Optional<RefreshMetrics> micrometer(Instance<Object> beans) {
+  private static Optional<MeterSink> micrometer(Instance<Object> beans) {
     return OptionalApi.visible(MICROMETER_REGISTRY)
         ? MicrometerMetrics.from(beans)
         : Optional.empty();

@@ -1,6 +1,5 @@
 package dev.tokenrefresh.internal.jakarta.metrics;
 
-import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
 import dev.tokenrefresh.jakarta.metrics.MetricNames;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
@@ -37,7 +36,7 @@ final class MicroProfileMetrics implements MeterSink {
   /**
    * The adapter on the registry that {@code beans} resolves, if any (see {@link MetricsSelection}).
    */
-  static Optional<RefreshMetrics> from(Instance<Object> beans) {
+  static Optional<MeterSink> from(Instance<Object> beans) {
     return MetricsSelection.onBean(beans, MetricRegistry.class, MicroProfileMetrics::new);
   }
 

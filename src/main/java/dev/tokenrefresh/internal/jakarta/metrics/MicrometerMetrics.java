@@ -1,6 +1,7 @@
 package dev.tokenrefresh.internal.jakarta.metrics;
 
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.internal.core.metrics.RefreshTotals;
 import dev.tokenrefresh.jakarta.metrics.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -43,13 +44,13 @@ final class MicrometerMetrics implements MeterSink {
   /**
    * The adapter on the registry that {@code beans} resolves, if any (see {@link MetricsSelection}).
    */
-  static Optional<RefreshMetrics> from(Instance<Object> beans) {
+  static Optional<MeterSink> from(Instance<Object> beans) {
     return MetricsSelection.onBean(beans, MeterRegistry.class, MicrometerMetrics::new);
   }
 
   /** The adapter on {@code registry}. */
   static RefreshMetrics of(MeterRegistry registry) {
-    return new NamedMetrics(new MicrometerMetrics(registry));
+    return new NamedMetrics(new MicrometerMetrics(registry), new RefreshTotals());
   }
 
   /** Whether this adapter registers with builders (and so with descriptions). */

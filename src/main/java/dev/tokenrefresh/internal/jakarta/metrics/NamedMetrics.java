@@ -7,6 +7,7 @@ import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import dev.tokenrefresh.internal.core.metrics.LoginOutcome;
 import dev.tokenrefresh.internal.core.metrics.RefreshEvent;
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.internal.core.metrics.RefreshTotals;
 import dev.tokenrefresh.jakarta.metrics.MetricNames;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -18,8 +19,9 @@ import java.util.function.IntSupplier;
 
 /**
  * The metrics port in terms of the documented metric names ({@link MetricNames}), on whichever
- * library a {@link MeterSink} wraps. Thread-safe if the sink is. Public only for {@link
- * #EAGER_COUNTERS}, which the container tests read; instances are made by {@link MetricsSelection}.
+ * library a {@link MeterSink} wraps, counting every event in the application's {@link
+ * RefreshTotals} too. Thread-safe if the sink is. Public only for {@link #EAGER_COUNTERS}, which
+ * the container tests read; instances are made by {@link MetricsSelection}.
  */
 public final class NamedMetrics implements RefreshMetrics {
 
@@ -46,12 +48,18 @@ public final class NamedMetrics implements RefreshMetrics {
   }
 
   private final MeterSink sink;
+  private final RefreshTotals totals;
 
   /** The gauges' sources, held here because Micrometer references them only weakly. */
   private final List<IntSupplier> gaugeSources = new CopyOnWriteArrayList<>();
 
-  NamedMetrics(MeterSink sink) {
+  /**
+   * @param sink the library that records the names
+   * @param totals where every event is counted as well, whichever library records it
+   */
+  NamedMetrics(MeterSink sink, RefreshTotals totals) {
     this.sink = sink;
+    this.totals = totals;
     for (String name : EAGER_COUNTERS) {
       sink.register(name);
     }
@@ -59,6 +67,7 @@ public final class NamedMetrics implements RefreshMetrics {
 
   @Override
   public void occurred(RefreshEvent event) {
+    totals.count(event);
     COUNTERS.get(event).accept(sink);
   }
 

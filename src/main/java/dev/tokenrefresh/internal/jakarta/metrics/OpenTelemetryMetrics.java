@@ -1,6 +1,7 @@
 package dev.tokenrefresh.internal.jakarta.metrics;
 
 import dev.tokenrefresh.internal.core.metrics.RefreshMetrics;
+import dev.tokenrefresh.internal.core.metrics.RefreshTotals;
 import dev.tokenrefresh.jakarta.metrics.MetricNames;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -40,13 +41,13 @@ final class OpenTelemetryMetrics implements MeterSink {
   }
 
   /** The adapter on the {@link Meter} that {@code beans} resolves, if any. */
-  static Optional<RefreshMetrics> from(Instance<Object> beans) {
+  static Optional<MeterSink> from(Instance<Object> beans) {
     return MetricsSelection.onBean(beans, Meter.class, OpenTelemetryMetrics::new);
   }
 
   /** The adapter on {@code meter}. */
   static RefreshMetrics of(Meter meter) {
-    return new NamedMetrics(new OpenTelemetryMetrics(meter));
+    return new NamedMetrics(new OpenTelemetryMetrics(meter), new RefreshTotals());
   }
 
   @Override

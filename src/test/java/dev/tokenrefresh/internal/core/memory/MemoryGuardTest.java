@@ -24,7 +24,11 @@ class MemoryGuardTest {
           samples.incrementAndGet();
           return heap.get();
         };
-    return new MemoryGuard(enabled, 0.9, INTERVAL, gauge, time, pressureSignals::incrementAndGet);
+    return new MemoryGuard(
+        new MemoryGuard.Policy(enabled, 0.9, INTERVAL),
+        gauge,
+        time,
+        pressureSignals::incrementAndGet);
   }
 
   @Test

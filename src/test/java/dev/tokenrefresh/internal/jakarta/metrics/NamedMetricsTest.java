@@ -20,9 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenrefresh.core.error.FaultKind;
 import dev.tokenrefresh.core.error.RejectionReason;
+import dev.tokenrefresh.core.metrics.RefreshCounts;
 import dev.tokenrefresh.internal.core.breaker.BreakerState;
 import dev.tokenrefresh.internal.core.metrics.CoordinatorGauges;
 import dev.tokenrefresh.internal.core.metrics.LoginOutcome;
+import dev.tokenrefresh.internal.core.metrics.RefreshTotals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ class NamedMetricsTest {
 
   private final List<String> events = new ArrayList<>();
   private final Map<String, IntSupplier> gauges = new TreeMap<>();
+  private final RefreshTotals totals = new RefreshTotals();
   private final MeterSink sink =
       new MeterSink() {
         @Override
@@ -66,7 +69,7 @@ class NamedMetricsTest {
 
   @Test
   void construction_registersTheCountersThatMustReadZeroBeforeTheirFirstEvent() {
-    new NamedMetrics(sink);
+    new NamedMetrics(sink, totals);
     assertThat(events)
         .containsExactly(
             "register token_refresh_requests",
@@ -81,7 +84,7 @@ class NamedMetricsTest {
 
   @Test
   void events_moveTheDocumentedNames() {
-    NamedMetrics metrics = new NamedMetrics(sink);
+    NamedMetrics metrics = new NamedMetrics(sink, totals);
     events.clear();
     metrics.occurred(REFRESH_REQUESTED);
     metrics.occurred(FLIGHT_JOINED);
@@ -116,8 +119,24 @@ class NamedMetricsTest {
   }
 
   @Test
+  void everyEvent_isCountedInTheTotalsAsWellAsRecorded() {
+    NamedMetrics metrics = new NamedMetrics(sink, totals);
+    events.clear();
+    for (int i = 0; i < 3; i++) {
+      metrics.occurred(REFRESH_REQUESTED);
+    }
+    metrics.occurred(FLIGHT_JOINED);
+    metrics.occurred(FLIGHT_JOINED);
+    metrics.occurred(IDP_CALL_STARTED);
+    metrics.occurred(LEASE_RENEWED);
+
+    assertThat(totals.snapshot()).isEqualTo(new RefreshCounts.Snapshot(3, 2, 0, 1));
+    assertThat(events).hasSize(7);
+  }
+
+  @Test
   void graceDroppedAndRetriedNotSent_moveTheDocumentedNames() {
-    NamedMetrics metrics = new NamedMetrics(sink);
+    NamedMetrics metrics = new NamedMetrics(sink, totals);
     events.clear();
     metrics.occurred(GRACE_DROPPED);
     metrics.occurred(RETRIED_NOT_SENT);
@@ -127,7 +146,7 @@ class NamedMetricsTest {
 
   @Test
   void clusterEvents_moveTheDocumentedNames() {
-    NamedMetrics metrics = new NamedMetrics(sink);
+    NamedMetrics metrics = new NamedMetrics(sink, totals);
     events.clear();
     metrics.occurred(CLAIM_LED);
     metrics.occurred(CLAIM_FOLLOWED);
@@ -151,7 +170,7 @@ class NamedMetricsTest {
 
   @Test
   void loginEvents_moveTheDocumentedNames_withTheOutcomeTag() {
-    NamedMetrics metrics = new NamedMetrics(sink);
+    NamedMetrics metrics = new NamedMetrics(sink, totals);
     events.clear();
     metrics.loginCompleted(LoginOutcome.SUCCESS);
     metrics.loginCompleted(LoginOutcome.REJECTED);
@@ -169,7 +188,7 @@ class NamedMetricsTest {
 
   @Test
   void bindSuspendedRequests_registersTheSuspendedRequestsGaugeReadingTheLiveValue() {
-    NamedMetrics metrics = new NamedMetrics(sink);
+    NamedMetrics metrics = new NamedMetrics(sink, totals);
     int[] suspended = {7};
     metrics.bindSuspendedRequests(() -> suspended[0]);
 
@@ -180,7 +199,7 @@ class NamedMetricsTest {
 
   @Test
   void bindGauges_registersEveryGaugeReadingTheLiveValues() {
-    NamedMetrics metrics = new NamedMetrics(sink);
+    NamedMetrics metrics = new NamedMetrics(sink, totals);
     metrics.bindGauges(
         new CoordinatorGauges(
             () -> 1,

@@ -26,8 +26,6 @@ public class BuiltInEchoServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    PlainTextBody.of("access_token", openId.getAccessToken().getToken())
-        .and("dispatcher", req.getDispatcherType())
-        .writeTo(resp);
+    PlainTextBody.echo(openId.getAccessToken().getToken(), req.getDispatcherType()).writeTo(resp);
   }
 }

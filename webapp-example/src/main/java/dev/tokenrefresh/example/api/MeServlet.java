@@ -1,5 +1,6 @@
 package dev.tokenrefresh.example.api;
 
+import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.openid.connect.sdk.claims.UserInfo;
 import dev.tokenrefresh.core.metrics.RefreshCounts;
 import dev.tokenrefresh.core.token.TokenSet;
@@ -64,9 +65,10 @@ public class MeServlet extends HttpServlet {
     try {
       user = userInfo.fetch(accessToken);
     } catch (UserInfoFailure failure) {
-      JsonObjectBuilder body = Json.createObjectBuilder().add("error", failure.error());
-      if (failure.providerStatus() != 0) {
-        body.add("providerStatus", failure.providerStatus());
+      ErrorObject error = failure.error();
+      JsonObjectBuilder body = Json.createObjectBuilder().add("error", error.getCode());
+      if (error.getHTTPStatusCode() != 0) {
+        body.add("providerStatus", error.getHTTPStatusCode());
       }
       write(resp, 502, body.build());
       return;
