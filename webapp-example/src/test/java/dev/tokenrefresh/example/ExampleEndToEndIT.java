@@ -9,6 +9,8 @@ import dev.tokenrefresh.example.demo.BurstReport;
 import dev.tokenrefresh.example.demo.BurstScenario;
 import dev.tokenrefresh.example.demo.DemoPaths;
 import dev.tokenrefresh.example.demo.DemoStack;
+import dev.tokenrefresh.example.demo.PrometheusText;
+import dev.tokenrefresh.jakarta.metrics.MetricNames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -109,7 +111,7 @@ class ExampleEndToEndIT {
     assertThat(outcome.before().refreshes()).isZero();
     assertThat(outcome.burst().successes()).isEqualTo(BURST);
     assertThat(outcome.idpRefreshCalls()).as("refresh calls seen by the provider").isEqualTo(1);
-    assertThat(outcome.metricDelta("token_refresh_idp_calls_total")).isEqualTo(1.0);
+    assertThat(outcome.metricDelta(PrometheusText.counter(MetricNames.IDP_CALLS))).isEqualTo(1.0);
     assertThat(outcome.after().status()).isEqualTo(200);
     assertThat(outcome.after().refreshes()).isEqualTo(1);
     assertThat(outcome.after().sub()).isEqualTo(outcome.before().sub());

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.example.demo;
 
+import dev.tokenrefresh.jakarta.metrics.MetricNames;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,7 +12,7 @@ import java.util.stream.Collectors;
 public final class BurstReport {
 
   private static final String RULE = "-".repeat(72);
-  private static final String IDP_CALLS = "token_refresh_idp_calls_total";
+  private static final String IDP_CALLS = PrometheusText.counter(MetricNames.IDP_CALLS);
 
   private BurstReport() {}
 

@@ -1,5 +1,6 @@
 package dev.tokenrefresh.example.demo;
 
+import dev.tokenrefresh.jakarta.metrics.MetricNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -63,7 +64,7 @@ public final class BurstScenario {
         return idpRefreshCalls();
       }
       if (!metricsAfter.isEmpty()) {
-        return (int) metricDelta("token_refresh_idp_calls_total");
+        return (int) metricDelta(PrometheusText.counter(MetricNames.IDP_CALLS));
       }
       return after.status() == 200 ? after.refreshes() - before.refreshes() : -1;
     }

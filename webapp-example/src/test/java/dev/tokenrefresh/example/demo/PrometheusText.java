@@ -17,6 +17,14 @@ public final class PrometheusText {
 
   private PrometheusText() {}
 
+  /**
+   * The name of the counter {@code name} (a {@code MetricNames} constant) in Prometheus text, where
+   * a counter's samples end in {@code _total}.
+   */
+  public static String counter(String name) {
+    return name + "_total";
+  }
+
   /** The samples whose name starts with {@code prefix}. */
   public static Map<String, Double> scrape(URI endpoint, String prefix)
       throws IOException, InterruptedException {

@@ -1,7 +1,9 @@
 package dev.tokenrefresh.example.keycloak;
 
+import static dev.tokenrefresh.example.keycloak.KeycloakFixture.BURST;
+import static dev.tokenrefresh.example.keycloak.KeycloakFixture.IDP_CALLS;
+import static dev.tokenrefresh.example.keycloak.KeycloakFixture.PER_USER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenrefresh.example.demo.Browser;
 import dev.tokenrefresh.example.demo.Burst;
@@ -9,7 +11,6 @@ import dev.tokenrefresh.example.demo.PrometheusText;
 import dev.tokenrefresh.example.keycloak.UserSessions.Session;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,38 +29,35 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakClusterIT {
 
-  private static final int BURST = 200;
   private static final int MANY_USERS = 10;
-  private static final int PER_USER = 20;
-  private static final String IDP_CALLS = "token_refresh_idp_calls_total";
+  private static final List<String> MANY =
+      KeycloakFixture.numbered("cluster-many-user-%02d", MANY_USERS);
 
   private static KeycloakFixture fixture;
   private static KeycloakCluster cluster;
+  private static ScenarioMeter meter;
   private static UserSessions sessions;
-  private static UserSessions controlSessions;
-  private static List<Session> many;
+
+  /** The negative control's user, logged in through the control WAR. */
+  private static Session control;
 
   @BeforeAll
   static void start() throws Exception {
     fixture = KeycloakFixture.fromSystemProperties("cluster");
     cluster = KeycloakCluster.start(fixture);
+    meter = fixture.meterAt(cluster.metrics(0));
     List<String> names = new ArrayList<>(List.of("cluster-burst-user"));
-    names.addAll(KeycloakFixture.numbered("cluster-many-user-%02d", MANY_USERS));
+    names.addAll(MANY);
     sessions = new UserSessions(fixture.admin(), cluster.app(0));
     sessions.createAndLogIn(names);
-    controlSessions = new UserSessions(fixture.admin(), cluster.control(0));
+    UserSessions controlSessions = new UserSessions(fixture.admin(), cluster.control(0));
     controlSessions.createAndLogIn(List.of("cluster-control-user"));
-    many =
-        KeycloakFixture.numbered("cluster-many-user-%02d", MANY_USERS).stream()
-            .map(sessions::get)
-            .toList();
+    control = controlSessions.get("cluster-control-user");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (fixture != null) {
-      fixture.publishThenClose("keycloak-cluster-results.md", cluster);
-    }
+    KeycloakFixture.publishThenClose(fixture, "keycloak-cluster-results.md", cluster);
   }
 
   @Test
@@ -81,9 +79,9 @@ class KeycloakClusterIT {
     List<Double> callsBefore = idpCallsPerNode();
 
     ScenarioRun run =
-        measure(
+        meter.measure(
             "two nodes: burst",
-            List.of(s),
+            s,
             () -> alternating(BURST, (k, node) -> s.browser().me(cluster.app(node))));
 
     fixture.assertOneRefreshAndAlive(s, run);
@@ -100,8 +98,9 @@ class KeycloakClusterIT {
   void manySessionsAcrossNodes_10Users20RequestsEach_oneRefreshPerSessionAtKeycloak()
       throws Exception {
     // request k: user (k / 2) % 10 on node k % 2, so each user's 20 requests alternate
+    List<Session> many = sessions.get(MANY);
     ScenarioRun run =
-        measure(
+        meter.measure(
             "two nodes: many sessions",
             many,
             () ->
@@ -116,17 +115,14 @@ class KeycloakClusterIT {
   @Order(4)
   void negativeControl_perNodeCoalescing_theSameBurstRedeemsTwiceAndLogsTheUserOut()
       throws Exception {
-    Session s = controlSessions.get("cluster-control-user");
-
     ScenarioRun run =
-        measure(
+        meter.measure(
             "two nodes: negative control (per node)",
-            List.of(s),
-            () -> alternating(BURST, (k, node) -> s.browser().me(cluster.control(node))));
+            control,
+            () -> alternating(BURST, (k, node) -> control.browser().me(cluster.control(node))));
 
-    assertThatThrownBy(() -> fixture.assertOneRefreshAndAlive(s, run))
-        .as("the assertion of the burst catches per-node coalescing")
-        .isInstanceOf(AssertionError.class);
+    fixture.assertCaughtByOneRefreshAndAlive(
+        control, run, "the assertion of the burst catches per-node coalescing");
     assertThat(run.refreshes() + run.refusals())
         .as("Keycloak saw the refresh token from each node")
         .isGreaterThanOrEqualTo(2);
@@ -171,10 +167,5 @@ class KeycloakClusterIT {
       sum += now.get(node) - before.get(node);
     }
     return (int) sum;
-  }
-
-  private static ScenarioRun measure(
-      String scenario, List<Session> of, Callable<Burst.Result> burst) throws Exception {
-    return fixture.measure(scenario, of, cluster.metrics(0), burst);
   }
 }

@@ -1,7 +1,9 @@
 package dev.tokenrefresh.example.keycloak;
 
+import static dev.tokenrefresh.example.keycloak.KeycloakFixture.BURST;
+import static dev.tokenrefresh.example.keycloak.KeycloakFixture.IDP_CALLS;
+import static dev.tokenrefresh.example.keycloak.KeycloakFixture.PER_USER;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenrefresh.example.demo.Browser;
 import dev.tokenrefresh.example.demo.Burst;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -40,17 +41,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakEndToEndIT {
 
-  private static final int BURST = 200;
   private static final int MANY_USERS = 50;
-  private static final int PER_USER = 20;
+  private static final List<String> MANY = KeycloakFixture.numbered("many-user-%02d", MANY_USERS);
   private static final int REVOKED_BURST = 20;
-
-  private static final String IDP_CALLS = "token_refresh_idp_calls_total";
 
   private static KeycloakFixture fixture;
   private static KeycloakStack stack;
+  private static ScenarioMeter meter;
   private static UserSessions sessions;
-  private static List<Session> many;
 
   /** Scenarios 1 and 2: the expiry of each session's refreshed access token. */
   private static final Map<String, Long> refreshedExp = new ConcurrentHashMap<>();
@@ -64,22 +62,19 @@ class KeycloakEndToEndIT {
     System.out.printf(
         "Keycloak %s ready in %d s%n", fixture.server().url(), fixture.server().readySeconds());
     stack = KeycloakStack.start(fixture);
+    meter = fixture.meterAt(stack.payara().metrics());
     List<String> names = new ArrayList<>(List.of("burst-user", "staggered-user", "naive-user"));
-    names.addAll(KeycloakFixture.numbered("many-user-%02d", MANY_USERS));
+    names.addAll(MANY);
     names.add("revoked-user");
     sessions = new UserSessions(fixture.admin(), app());
     sessions.createAndLogIn(names);
     // The revoked user's second browser: Keycloak's logout must end both.
     sessions.logInAgain("revoked-user", "revoked-user-2");
-    many =
-        KeycloakFixture.numbered("many-user-%02d", MANY_USERS).stream().map(sessions::get).toList();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (fixture != null) {
-      fixture.publishThenClose("keycloak-e2e-results.md", stack);
-    }
+    KeycloakFixture.publishThenClose(fixture, "keycloak-e2e-results.md", stack);
   }
 
   @Test
@@ -89,7 +84,7 @@ class KeycloakEndToEndIT {
     Session s = sessions.get("burst-user");
 
     ScenarioRun run =
-        measure("1 burst after expiry", List.of(s), () -> Burst.fire(s.browser(), app(), BURST));
+        meter.measure("1 burst after expiry", s, () -> Burst.fire(s.browser(), app(), BURST));
 
     fixture.assertOneRefreshAndAlive(s, run);
     assertThat(run.metric(IDP_CALLS)).isEqualTo(1);
@@ -103,10 +98,8 @@ class KeycloakEndToEndIT {
     Session s = sessions.get("staggered-user");
 
     ScenarioRun run =
-        measure(
-            "2 staggered waves",
-            List.of(s),
-            () -> StaggeredBurst.fire(s.browser(), app(), 7, 25, 15));
+        meter.measure(
+            "2 staggered waves", s, () -> StaggeredBurst.fire(s.browser(), app(), 7, 25, 15));
 
     fixture.assertOneRefreshAndAlive(s, run);
     rememberRefreshedExpiry(s);
@@ -116,11 +109,12 @@ class KeycloakEndToEndIT {
   @Order(3)
   void manySessionsExpiringTogether_50Users20RequestsEach_oneRefreshPerSessionAtKeycloak()
       throws Exception {
+    List<Session> many = sessions.get(MANY);
     AtomicInteger next = new AtomicInteger();
     URI app = app();
 
     ScenarioRun run =
-        measure(
+        meter.measure(
             "3 many sessions",
             many,
             () ->
@@ -139,17 +133,16 @@ class KeycloakEndToEndIT {
     URI naive = app().resolve("naive/me");
 
     ScenarioRun run =
-        measure(
+        meter.measure(
             "4 negative control: no coalescing",
-            List.of(s),
+            s,
             () -> Burst.fire(BURST, () -> s.browser().json(naive)));
 
     System.out.println(
         "KEYCLOAK-E2E negative control: Keycloak's refusals "
             + run.after().keycloak().errorReasons());
-    assertThatThrownBy(() -> fixture.assertOneRefreshAndAlive(s, run))
-        .as("the assertion of scenarios 1 and 2 catches the naive behaviour")
-        .isInstanceOf(AssertionError.class);
+    fixture.assertCaughtByOneRefreshAndAlive(
+        s, run, "the assertion of scenarios 1 and 2 catches the naive behaviour");
     assertThat(run.refusals()).as("refresh-token reuse Keycloak refused").isPositive();
     assertThat(fixture.lost(s)).as("Keycloak removed the client session").isEqualTo(1);
     // The tokens of the one accepted call expire by then; the last scenario tries them.
@@ -164,7 +157,7 @@ class KeycloakEndToEndIT {
     Session s = sessions.get("revoked-user");
     Session navigator = sessions.get("revoked-user-2");
     KeycloakFixture.awaitExpiry(Math.max(s.loginExp(), navigator.loginExp()));
-    Observation before = observe();
+    Observation before = meter.observe();
     long signedOut = System.nanoTime();
     fixture.admin().logout(s.userId());
     // Keycloak calls the example's back-channel logout endpoint for each of the user's sessions
@@ -177,7 +170,7 @@ class KeycloakEndToEndIT {
     }
 
     Burst.Result burst = Burst.fire(s.browser(), app(), REVOKED_BURST);
-    Observation after = observe();
+    Observation after = meter.observe();
     fixture
         .report()
         .add(
@@ -220,13 +213,13 @@ class KeycloakEndToEndIT {
     assertThat(refreshedExp).containsKeys(burst.username(), staggered.username());
     KeycloakFixture.awaitExpiry(
         Math.max(naiveTokensExpireBy, Collections.max(refreshedExp.values())));
-    Observation before = observe();
+    Observation before = meter.observe();
 
     Browser.Me burstLater = burst.browser().me(app());
     Browser.Me staggeredLater = staggered.browser().me(app());
     Browser.Me naiveLater = naive.browser().me(app());
 
-    Observation after = observe();
+    Observation after = meter.observe();
     for (Browser.Me later : List.of(burstLater, staggeredLater)) {
       assertThat(later.status()).as("a later refresh through the example").isEqualTo(200);
       assertThat(later.refreshes()).isEqualTo(2);
@@ -251,15 +244,6 @@ class KeycloakEndToEndIT {
     assertThat(now.status()).isEqualTo(200);
     assertThat(now.refreshes()).isEqualTo(1);
     refreshedExp.put(s.username(), now.exp());
-  }
-
-  private static ScenarioRun measure(
-      String scenario, List<Session> of, Callable<Burst.Result> burst) throws Exception {
-    return fixture.measure(scenario, of, stack.payara().metrics(), burst);
-  }
-
-  private static Observation observe() throws Exception {
-    return fixture.observe(stack.payara().metrics());
   }
 
   private static URI app() {

@@ -1,10 +1,13 @@
 package dev.tokenrefresh.example.keycloak;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenrefresh.example.demo.Burst;
 import dev.tokenrefresh.example.demo.DemoPaths;
+import dev.tokenrefresh.example.demo.PrometheusText;
 import dev.tokenrefresh.example.keycloak.UserSessions.Session;
+import dev.tokenrefresh.jakarta.metrics.MetricNames;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,6 +33,15 @@ import java.util.concurrent.Callable;
  */
 public record KeycloakFixture(
     KeycloakServer server, RealmFile realm, KeycloakAdmin admin, Path workDir, SuiteReport report) {
+
+  /** The requests of a one-session burst. */
+  public static final int BURST = 200;
+
+  /** The requests of each session in a "many sessions" scenario. */
+  public static final int PER_USER = 20;
+
+  /** The module's count of token-endpoint calls, as Payara's Prometheus text names it. */
+  public static final String IDP_CALLS = PrometheusText.counter(MetricNames.IDP_CALLS);
 
   /** The module's refresh-ahead: refresh only once the token is (nearly) expired. */
   public static final Duration REFRESH_AHEAD = Duration.ofSeconds(1);
@@ -110,6 +122,18 @@ public record KeycloakFixture(
     assertThat(lost(s)).as("sessions lost at Keycloak").isZero();
   }
 
+  /**
+   * A negative control's proof that the assertion can fail: {@link #assertOneRefreshAndAlive} does
+   * fail on {@code run}.
+   *
+   * @param why what the failure shows, for the report of a control that passed
+   */
+  public void assertCaughtByOneRefreshAndAlive(Session s, ScenarioRun run, String why) {
+    assertThatThrownBy(() -> assertOneRefreshAndAlive(s, run))
+        .as(why)
+        .isInstanceOf(AssertionError.class);
+  }
+
   /** The assertion of the "many sessions" scenarios: one refresh per session, none lost. */
   public void assertOneRefreshPerSession(List<Session> sessions, ScenarioRun run) {
     Burst.Result burst = run.burst();
@@ -138,17 +162,26 @@ public record KeycloakFixture(
     }
   }
 
+  /** The scenarios of a suite whose module publishes its metrics at {@code metrics}. */
+  public ScenarioMeter meterAt(URI metrics) {
+    return new ScenarioMeter(this, metrics);
+  }
+
   /** Keycloak's and the module's counts now. */
   public Observation observe(URI metrics) throws Exception {
     return Observation.take(admin, metrics);
   }
 
   /**
-   * Prints and writes the report to {@code results} in the work directory, then closes {@code app}.
+   * Prints and writes the suite's report to {@code results} in its work directory, then closes
+   * {@code app}; either may be {@code null} when the suite's start failed before it existed.
    */
-  public void publishThenClose(String results, AutoCloseable app) throws Exception {
+  public static void publishThenClose(KeycloakFixture fixture, String results, AutoCloseable app)
+      throws Exception {
     try {
-      report.publish(workDir.resolve(results));
+      if (fixture != null) {
+        fixture.report.publish(fixture.workDir.resolve(results));
+      }
     } finally {
       if (app != null) {
         app.close();

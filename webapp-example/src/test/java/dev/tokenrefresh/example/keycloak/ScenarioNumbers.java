@@ -1,6 +1,8 @@
 package dev.tokenrefresh.example.keycloak;
 
 import dev.tokenrefresh.example.demo.Burst;
+import dev.tokenrefresh.example.demo.PrometheusText;
+import dev.tokenrefresh.jakarta.metrics.MetricNames;
 import java.util.stream.Collectors;
 
 /**
@@ -52,7 +54,7 @@ public record ScenarioNumbers(
         after.refreshesSince(before),
         after.refusalsSince(before),
         lostSessions,
-        after.metricSince(before, "token_refresh_idp_calls_total"),
+        after.metricSince(before, PrometheusText.counter(MetricNames.IDP_CALLS)),
         after.metricSince(before, "token_refresh_coalesced_total"),
         after.metricSince(before, "token_refresh_grace_replays_total"),
         burst.elapsed().toMillis());

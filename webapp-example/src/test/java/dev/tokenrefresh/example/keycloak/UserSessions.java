@@ -71,6 +71,11 @@ public final class UserSessions {
     return s;
   }
 
+  /** The sessions of those names, in their order. */
+  public List<Session> get(List<String> names) {
+    return names.stream().map(this::get).toList();
+  }
+
   private Session login(String username, String userId) throws IOException, InterruptedException {
     Browser browser = new Browser();
     KeycloakLogin.login(browser, app, username, PASSWORD_PREFIX + username);
